@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { readConfig } from '../config.js';
+import { cleanReportText } from '../corpus/clean.js';
+import { META_KEYS, serializeFrontMatter } from '../corpus/front-matter.js';
+import type { ReportMeta } from '../corpus/types.js';
+import { stderrLogger } from '../log.js';
+import { openLibrary, rebuildIndex } from '../open-library.js';
+import { createServer } from '../server/create-server.js';
+
+const USAGE = `usage: npm run ask -- <command> [arguments] [--corpus DIR]
+  search "许昌 低保标准" [--place 许昌] [--from 2022] [--to 2025] [--limit 8]
+  reports                         list the reports
+  doc <doc_id>                    print a report's cleaned text
+  passage <passage_id> [--context 2]
+  index                           rebuild the index (npm run index)
+  import <file> --doc-id ID --place 许昌市 [--place-id xuchang --province 河南省 --level city
+         --published 2025-09 --source 出处 --period 2020-2025 --title 标题]
+                                  clean a report and add it to the corpus with its metadata`;
+
+interface ParsedArgs {
+  positional: string[];
+  options: Map<string, string>;
+}
+
+function parseArgs(argv: readonly string[]): ParsedArgs {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg.startsWith('--')) {
+      options.set(arg.slice(2), argv[i + 1] ?? '');
+      i++;
+    } else positional.push(arg);
+  }
+  return { positional, options };
+}
+
+/** Tool calls go through a real MCP client, so the CLI prints what a chat client would show. */
+async function callTool(name: string, args: Record<string, unknown>): Promise<boolean> {
+  const library = openLibrary(readConfig(process.argv.slice(2), process.env), stderrLogger);
+  const server = createServer({ library, logger: stderrLogger });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: 'minzheng-cli', version: '1' });
+  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  const result = await client.callTool({ name, arguments: args });
+  for (const block of result.content as { type: string; text?: string }[]) {
+    if (block.type === 'text') console.log(block.text);
+  }
+  await client.close();
+  return !result.isError;
+}
+
+function numberOption(options: Map<string, string>, name: string): number | undefined {
+  const value = options.get(name);
+  return value === undefined ? undefined : Number(value);
+}
+
+function importReport(file: string, options: Map<string, string>): void {
+  const place = options.get('place');
+  const docId = options.get('doc-id');
+  if (!place || !docId) throw new Error('import needs --doc-id and --place');
+  const text = cleanReportText(fs.readFileSync(file, 'utf8'));
+  const meta = Object.fromEntries(META_KEYS.map((key) => [key, options.get(key.replace('_', '-')) ?? ''])) as unknown as ReportMeta;
+  meta.doc_id = docId;
+  meta.original = path.basename(file);
+  meta.title ||= text.split('\n')[0] ?? docId;
+  meta.place_id ||= place.replace(/(市|县|区)$/, '');
+  const config = readConfig(process.argv.slice(2), process.env);
+  const target = path.join(config.corpusDir, `${docId}.md`);
+  fs.writeFileSync(target, serializeFrontMatter(meta, text));
+  console.log(`wrote ${target} (${text.length} characters); run npm run index to rebuild the index`);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const { positional, options } = parseArgs(argv);
+  const [command, first] = positional;
+  switch (command) {
+    case 'search':
+      if (!first) break;
+      return (await callTool('search_reports', {
+        query: first,
+        ...(options.has('place') ? { place: options.get('place')?.split(/[,，]/) } : {}),
+        ...(options.has('from') ? { published_from: numberOption(options, 'from') } : {}),
+        ...(options.has('to') ? { published_to: numberOption(options, 'to') } : {}),
+        ...(options.has('limit') ? { limit: numberOption(options, 'limit') } : {}),
+      }))
+        ? 0
+        : 1;
+    case 'reports':
+      return (await callTool('list_reports', {})) ? 0 : 1;
+    case 'doc':
+      if (!first) break;
+      return (await callTool('get_document', { doc_id: first })) ? 0 : 1;
+    case 'passage':
+      if (!first) break;
+      return (await callTool('get_passage', {
+        passage_id: first,
+        ...(options.has('context') ? { context: numberOption(options, 'context') } : {}),
+      }))
+        ? 0
+        : 1;
+    case 'index':
+      rebuildIndex(readConfig(argv, process.env), stderrLogger);
+      return 0;
+    case 'import':
+      if (!first) break;
+      importReport(first, options);
+      return 0;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`error: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,24 @@
+/** Expected failures carry a code; one place (server/tool-result.ts) turns them into tool results. */
+export type ErrorCode =
+  | 'UNKNOWN_DOCUMENT'
+  | 'UNKNOWN_PASSAGE'
+  | 'UNKNOWN_PLACE'
+  | 'UNKNOWN_INDICATOR'
+  | 'BAD_ARGUMENT'
+  | 'BAD_REPORT'
+  | 'BAD_DICTIONARY'
+  | 'INDEX_UNUSABLE';
+
+export class MinzhengError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MinzhengError';
+  }
+}
+
+export function isMinzhengError(error: unknown): error is MinzhengError {
+  return error instanceof MinzhengError;
+}

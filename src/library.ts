@@ -1,0 +1,112 @@
+import type MiniSearch from 'minisearch';
+import { PlaceRegistry, type Place } from './corpus/places.js';
+import type { Passage, Report } from './corpus/types.js';
+import { MinzhengError } from './errors.js';
+import { PassageSearch, type PassageHit } from './search/engine.js';
+import type { PassageDocument } from './search/options.js';
+import type { Manifest } from './search/types.js';
+import type { SynonymTable } from './text/synonyms.js';
+import type { Tokenizer } from './text/tokenizer.js';
+
+export interface Citation {
+  doc_id: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+export interface LibraryParts {
+  manifest: Manifest;
+  reports: Report[];
+  passages: Passage[];
+  miniSearch: MiniSearch<PassageDocument>;
+  tokenizer: Tokenizer;
+  synonyms: SynonymTable;
+}
+
+export interface SearchRequest {
+  query: string;
+  places?: readonly string[];
+  publishedFrom?: number;
+  publishedTo?: number;
+  limit: number;
+}
+
+export function citationOf(passage: Passage): Citation {
+  return { doc_id: passage.doc_id, start: passage.start, end: passage.end, quote: passage.text };
+}
+
+/** The reports, their passages and the search over them: what every tool reads from. */
+export class ReportLibrary {
+  readonly places: PlaceRegistry;
+  readonly manifest: Manifest;
+  readonly reports: readonly Report[];
+  readonly tokenizer: Tokenizer;
+  private readonly reportById: Map<string, Report>;
+  private readonly passageById: Map<string, Passage>;
+  private readonly passagesByDoc: Map<string, Passage[]>;
+  private readonly search: PassageSearch;
+
+  constructor(parts: LibraryParts) {
+    this.manifest = parts.manifest;
+    this.reports = parts.reports;
+    this.tokenizer = parts.tokenizer;
+    this.places = new PlaceRegistry(parts.reports.map((report) => report.meta));
+    this.reportById = new Map(parts.reports.map((report) => [report.meta.doc_id, report]));
+    this.passageById = new Map(parts.passages.map((passage) => [passage.passage_id, passage]));
+    this.passagesByDoc = new Map();
+    for (const passage of parts.passages) {
+      const list = this.passagesByDoc.get(passage.doc_id) ?? [];
+      list.push(passage);
+      this.passagesByDoc.set(passage.doc_id, list);
+    }
+    this.search = new PassageSearch(parts.miniSearch, parts.passages, parts.reports, parts.tokenizer, parts.synonyms);
+  }
+
+  getReport(docId: string): Report {
+    const report = this.reportById.get(docId.trim());
+    if (!report) {
+      const known = this.reports.map((r) => r.meta.doc_id).join(', ');
+      throw new MinzhengError('UNKNOWN_DOCUMENT', `No report "${docId}". Known doc_ids: ${known}. Use list_reports to see them.`);
+    }
+    return report;
+  }
+
+  passagesOf(docId: string): readonly Passage[] {
+    return this.passagesByDoc.get(docId) ?? [];
+  }
+
+  getPassage(passageId: string): Passage {
+    const passage = this.passageById.get(passageId.trim());
+    if (!passage) {
+      throw new MinzhengError(
+        'UNKNOWN_PASSAGE',
+        `No passage "${passageId}". Passage ids look like "${this.passageById.keys().next().value ?? 'doc:000'}"; take them from search_reports results.`,
+      );
+    }
+    return passage;
+  }
+
+  /** Passages around one passage of the same report. */
+  neighbours(passage: Passage, context: number): { before: Passage[]; after: Passage[] } {
+    const all = this.passagesOf(passage.doc_id);
+    return {
+      before: all.slice(Math.max(0, passage.ordinal - context), passage.ordinal),
+      after: all.slice(passage.ordinal + 1, passage.ordinal + 1 + context),
+    };
+  }
+
+  resolvePlaces(inputs: readonly string[]): Place[] {
+    return inputs.map((input) => this.places.resolve(input));
+  }
+
+  searchPassages(request: SearchRequest): PassageHit[] {
+    const places = request.places ? this.resolvePlaces(request.places).map((place) => place.name) : undefined;
+    return this.search.search(request.query, {
+      places,
+      publishedFrom: request.publishedFrom,
+      publishedTo: request.publishedTo,
+      limit: request.limit,
+    });
+  }
+}

@@ -1,0 +1,12 @@
+/** stdout belongs to the MCP protocol: every diagnostic goes to stderr. */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export const stderrLogger: Logger = {
+  info: (message) => process.stderr.write(`[minzheng] ${message}\n`),
+  warn: (message) => process.stderr.write(`[minzheng] warning: ${message}\n`),
+};
+
+export const silentLogger: Logger = { info: () => {}, warn: () => {} };

@@ -1,0 +1,58 @@
+import MiniSearch from 'minisearch';
+import { loadCorpus } from '../corpus/load.js';
+import { splitPassages } from '../corpus/passages.js';
+import type { Passage, Report } from '../corpus/types.js';
+import { shortPlaceName } from '../corpus/places.js';
+import type { Logger } from '../log.js';
+import type { Tokenizer } from '../text/tokenizer.js';
+import { corpusHashes, currentVersions, dictionaryHashes } from './freshness.js';
+import { miniSearchOptions, type PassageDocument } from './options.js';
+import type { Manifest } from './types.js';
+import { INDEX_FORMAT, PIPELINE_VERSION } from './versions.js';
+
+export interface BuiltIndex {
+  manifest: Manifest;
+  reports: Report[];
+  passages: Passage[];
+  miniSearch: MiniSearch<PassageDocument>;
+}
+
+/** Words a place field answers to: 许昌市 许昌 xuchang 河南省. */
+export function placeFieldText(report: Report): string {
+  const { place, place_id, province } = report.meta;
+  return [place, shortPlaceName(place), place_id, province].filter(Boolean).join(' ');
+}
+
+/** Reads, cleans, splits and indexes a corpus folder. Unusable files are listed, not fatal. */
+export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logger): BuiltIndex {
+  const hashes = corpusHashes(corpusDir);
+  const { reports, problems } = loadCorpus(corpusDir);
+  for (const problem of problems) logger.warn(`skipping ${problem.file}: ${problem.reason}`);
+  const passages = reports.flatMap((report) => splitPassages(report.meta.doc_id, report.text));
+  const miniSearch = new MiniSearch<PassageDocument>(miniSearchOptions(tokenizer.tokenize));
+  const reportById = new Map(reports.map((report) => [report.meta.doc_id, report]));
+  const progressStep = Math.max(1, Math.floor(passages.length / 10));
+  passages.forEach((passage, id) => {
+    const report = reportById.get(passage.doc_id);
+    if (!report) return;
+    miniSearch.add({ id, text: passage.text, title: report.meta.title, place: placeFieldText(report) });
+    if (passages.length > 5000 && id % progressStep === 0) {
+      logger.info(`indexing passages: ${Math.round((100 * id) / passages.length)}%`);
+    }
+  });
+  const manifest: Manifest = {
+    format: INDEX_FORMAT,
+    pipeline: PIPELINE_VERSION,
+    built_at: new Date().toISOString(),
+    versions: currentVersions(),
+    corpus: hashes,
+    dictionaries: dictionaryHashes(),
+    problems,
+    counts: {
+      reports: reports.length,
+      passages: passages.length,
+      characters: reports.reduce((sum, report) => sum + report.text.length, 0),
+    },
+  };
+  return { manifest, reports, passages, miniSearch };
+}

@@ -1,0 +1,25 @@
+import type { Passage, Report } from '../corpus/types.js';
+
+export interface Manifest {
+  format: number;
+  pipeline: number;
+  built_at: string;
+  versions: { minisearch: string; nodejieba: string };
+  /** sha256 of every corpus file, by base name. */
+  corpus: Record<string, string>;
+  /** sha256 of the dictionaries the index was cut with. */
+  dictionaries: Record<string, string>;
+  problems: { file: string; reason: string }[];
+  counts: { reports: number; passages: number; characters: number };
+}
+
+/** Everything the server needs at run time, as loaded from an index folder. */
+export interface LoadedIndex {
+  manifest: Manifest;
+  reports: Report[];
+  passages: Passage[];
+  /** MiniSearch's serialised index (JSON text). */
+  searchIndexJson: string;
+  /** The jieba user dictionary the index was cut with; queries must use it too. */
+  userDictFile: string;
+}

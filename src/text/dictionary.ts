@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import { MinzhengError } from '../errors.js';
+
+/**
+ * Domain terms (src/text/dict/terms.txt) become a jieba user dictionary. cppjieba aborts the
+ * whole process on a missing, empty or malformed dictionary, so every file is checked here first.
+ */
+
+/** Weight of a domain term: enough to beat a split into common words, not to swallow neighbours. */
+export const USER_TERM_FREQUENCY = 3000;
+
+const DICT_LINE = /^[^\s]+ \d+(\.\d+)?( [A-Za-z]+)?$/;
+
+/** Reads a one-term-per-line file ('#' comments, blank lines ignored). */
+export function readTermList(file: string): string[] {
+  const content = readDictionaryFile(file);
+  const terms = content
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  const invalid = terms.find((term) => /\s/.test(term));
+  if (invalid) throw new MinzhengError('BAD_DICTIONARY', `${file}: term "${invalid}" contains white space`);
+  return [...new Set(terms)];
+}
+
+/** Synonym groups: one group per line, members separated by spaces. */
+export function readSynonymGroups(file: string): string[][] {
+  return readDictionaryFile(file)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => [...new Set(line.split(/\s+/))])
+    .filter((group) => group.length > 1);
+}
+
+export function userDictionaryContent(terms: readonly string[]): string {
+  return terms.map((term) => `${term} ${USER_TERM_FREQUENCY} n`).join('\n') + '\n';
+}
+
+/** Throws unless `file` is a non-empty jieba dictionary whose every line is "word freq [tag]". */
+export function validateJiebaDictionary(file: string, options: { allowEmpty?: boolean } = {}): void {
+  const content = readDictionaryFile(file, options.allowEmpty);
+  const lines = content.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line === '') continue;
+    if (!DICT_LINE.test(line)) {
+      throw new MinzhengError('BAD_DICTIONARY', `${file}:${i + 1}: expected "word frequency tag", got "${line.slice(0, 40)}"`);
+    }
+  }
+}
+
+function readDictionaryFile(file: string, allowEmpty = false): string {
+  let content: string;
+  try {
+    content = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new MinzhengError('BAD_DICTIONARY', `cannot read dictionary ${file}: ${(error as Error).message}`);
+  }
+  if (!allowEmpty && content.trim() === '') throw new MinzhengError('BAD_DICTIONARY', `dictionary ${file} is empty`);
+  return content.replace(/\r\n?/g, '\n');
+}

@@ -1,0 +1,62 @@
+import { createRequire } from 'node:module';
+import type * as NodeJieba from 'nodejieba';
+import { validateJiebaDictionary } from './dictionary.js';
+
+const require = createRequire(import.meta.url);
+
+/** The files nodejieba loads. The same files must be used to build an index and to query it. */
+export interface JiebaDictionaries {
+  dict: string;
+  hmmDict: string;
+  userDict: string;
+  idfDict: string;
+  stopWordDict: string;
+}
+
+/** Function words and question words that carry no search meaning. */
+const STOP_WORDS = new Set(
+  (
+    '的 了 和 与 及 或 在 是 等 为 对 将 把 被 有 之 其 并 也 就 都 而 以 于 由 从 到 至 这 那 个 ' +
+    '吗 呢 啊 吧 么 中 上 下 里 多少 什么 哪些 哪个 如何 怎么 怎样 情况 有关 关于 一下 请问 查询 是否 ' +
+    '我 我们 你 他 它 她 各 该 此 每'
+  ).split(' '),
+);
+
+const SEARCHABLE = /[\p{L}\p{N}]/u;
+
+export interface Tokenizer {
+  /** Search terms of a text: jieba's search-mode cut, normalised, without stop words. */
+  tokenize(text: string): string[];
+  /** jieba's plain cut (HMM on), for tests and diagnostics. */
+  cut(text: string): string[];
+}
+
+let loadedKey: string | undefined;
+
+/**
+ * Loads nodejieba with the given dictionaries (validated first: cppjieba aborts the process on a
+ * bad file). nodejieba holds one global segmenter, so loading other files replaces it.
+ */
+export function loadTokenizer(dicts: JiebaDictionaries): Tokenizer {
+  const jieba = require('nodejieba') as typeof NodeJieba;
+  const key = JSON.stringify(dicts);
+  if (loadedKey !== key) {
+    validateJiebaDictionary(dicts.dict);
+    validateJiebaDictionary(dicts.userDict, { allowEmpty: true });
+    jieba.load(dicts);
+    loadedKey = key;
+  }
+  return {
+    tokenize: (text) => normalizeTerms(jieba.cutForSearch(normalizeText(text), true)),
+    cut: (text) => jieba.cut(normalizeText(text), true),
+  };
+}
+
+/** Full-width letters and digits to half-width, Latin to lower case. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+function normalizeTerms(words: readonly string[]): string[] {
+  return words.map((word) => word.trim()).filter((word) => word !== '' && SEARCHABLE.test(word) && !STOP_WORDS.has(word));
+}
