@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as NodeJieba from 'nodejieba';
 import { validateJiebaDictionary } from './dictionary.js';
@@ -46,9 +47,34 @@ export function loadTokenizer(dicts: JiebaDictionaries): Tokenizer {
     jieba.load(dicts);
     loadedKey = key;
   }
+  const nested = nestedTermFinder(userTerms(dicts.userDict));
   return {
-    tokenize: (text) => normalizeTerms(jieba.cutForSearch(normalizeText(text), true)),
+    tokenize: (text) => normalizeTerms(jieba.cutForSearch(normalizeText(text), true)).flatMap(nested),
     cut: (text) => jieba.cut(normalizeText(text), true),
+  };
+}
+
+function userTerms(userDictFile: string): Set<string> {
+  const words = fs.readFileSync(userDictFile, 'utf8').split('\n').map((line) => line.split(' ')[0] ?? '');
+  return new Set(words.filter((word) => word.length > 3).map(normalizeText));
+}
+
+/**
+ * jieba's search mode adds only the 2- and 3-character words inside a long word; a domain term
+ * nested in a longer one (适老化改造 in 家庭适老化改造) must be a term of its own too.
+ */
+function nestedTermFinder(terms: ReadonlySet<string>): (word: string) => string[] {
+  const longest = Math.max(0, ...[...terms].map((term) => term.length));
+  return (word) => {
+    if (word.length <= 4) return [word];
+    const found = [word];
+    for (let length = 4; length < word.length && length <= longest; length++) {
+      for (let start = 0; start + length <= word.length; start++) {
+        const inner = word.slice(start, start + length);
+        if (terms.has(inner)) found.push(inner);
+      }
+    }
+    return found;
   };
 }
 

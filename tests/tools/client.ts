@@ -1,0 +1,41 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { silentLogger } from '../../src/log.js';
+import { createServer } from '../../src/server/create-server.js';
+import { bundledLibrary } from '../helpers.js';
+
+/** A real MCP client linked in-process to a server over the bundled index. */
+export async function connectInMemory(): Promise<Client> {
+  const server = createServer({ library: bundledLibrary(), logger: silentLogger });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: 'test', version: '1' });
+  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  return client;
+}
+
+export async function call(client: Client, name: string, args: Record<string, unknown> = {}): Promise<CallToolResult> {
+  return (await client.callTool({ name, arguments: args })) as CallToolResult;
+}
+
+export function textOf(result: CallToolResult): string {
+  return result.content.map((block) => (block.type === 'text' ? block.text : '')).join('\n');
+}
+
+export interface CitationLike {
+  doc_id: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/** Collects every citation object anywhere in a structured result. */
+export function citationsIn(value: unknown): CitationLike[] {
+  if (Array.isArray(value)) return value.flatMap(citationsIn);
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const own = record.citation && typeof record.citation === 'object' ? [record.citation as CitationLike] : [];
+    return [...own, ...Object.entries(record).filter(([key]) => key !== 'citation').flatMap(([, v]) => citationsIn(v))];
+  }
+  return [];
+}
