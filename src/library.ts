@@ -2,6 +2,8 @@ import type MiniSearch from 'minisearch';
 import { PlaceRegistry, type Place } from './corpus/places.js';
 import type { Passage, Report } from './corpus/types.js';
 import { MinzhengError } from './errors.js';
+import { IndicatorBook } from './indicators/book.js';
+import type { Figure } from './indicators/types.js';
 import { PassageSearch, type PassageHit } from './search/engine.js';
 import type { PassageDocument } from './search/options.js';
 import type { Manifest } from './search/types.js';
@@ -19,6 +21,7 @@ export interface LibraryParts {
   manifest: Manifest;
   reports: Report[];
   passages: Passage[];
+  figures: Figure[];
   miniSearch: MiniSearch<PassageDocument>;
   tokenizer: Tokenizer;
   synonyms: SynonymTable;
@@ -42,6 +45,7 @@ export class ReportLibrary {
   readonly manifest: Manifest;
   readonly reports: readonly Report[];
   readonly tokenizer: Tokenizer;
+  readonly indicators: IndicatorBook;
   private readonly reportById: Map<string, Report>;
   private readonly passageById: Map<string, Passage>;
   private readonly passagesByDoc: Map<string, Passage[]>;
@@ -60,6 +64,7 @@ export class ReportLibrary {
       list.push(passage);
       this.passagesByDoc.set(passage.doc_id, list);
     }
+    this.indicators = new IndicatorBook(parts.figures, this.places);
     this.search = new PassageSearch(parts.miniSearch, parts.passages, parts.reports, parts.tokenizer, parts.synonyms);
   }
 

@@ -16,6 +16,10 @@ const USAGE = `usage: npm run ask -- <command> [arguments] [--corpus DIR]
   reports                         list the reports
   doc <doc_id>                    print a report's cleaned text
   passage <passage_id> [--context 2]
+  indicators                      list the indicators and where they have values
+  lookup 城市低保标准 [--place 许昌]
+  compare 城市低保标准 [--places 许昌,镇江]     one row per place, normalised, cited
+  compare --topic "智慧养老" [--places 许昌,镇江]
   index                           rebuild the index (npm run index)
   import <file> --doc-id ID --place 许昌市 [--place-id xuchang --province 河南省 --level city
          --published 2025-09 --source 出处 --period 2020-2025 --title 标题]
@@ -103,6 +107,17 @@ async function main(argv: readonly string[]): Promise<number> {
       }))
         ? 0
         : 1;
+    case 'indicators':
+      return (await callTool('list_indicators', {})) ? 0 : 1;
+    case 'lookup':
+      if (!first) break;
+      return (await callTool('lookup_indicator', { indicator: first, ...(options.has('place') ? { place: options.get('place') } : {}) })) ? 0 : 1;
+    case 'compare': {
+      const subject = options.has('topic') ? { topic: options.get('topic') } : first ? { indicator: first } : undefined;
+      if (!subject) break;
+      const places = options.get('places')?.split(/[,，]/);
+      return (await callTool('compare_cities', { ...subject, ...(places ? { places } : {}) })) ? 0 : 1;
+    }
     case 'index':
       rebuildIndex(readConfig(argv, process.env), stderrLogger);
       return 0;

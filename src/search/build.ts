@@ -2,6 +2,8 @@ import MiniSearch from 'minisearch';
 import { loadCorpus } from '../corpus/load.js';
 import { splitPassages } from '../corpus/passages.js';
 import type { Passage, Report } from '../corpus/types.js';
+import { extractFigures } from '../indicators/extract.js';
+import type { Figure } from '../indicators/types.js';
 import { shortPlaceName } from '../corpus/places.js';
 import type { Logger } from '../log.js';
 import type { Tokenizer } from '../text/tokenizer.js';
@@ -14,6 +16,7 @@ export interface BuiltIndex {
   manifest: Manifest;
   reports: Report[];
   passages: Passage[];
+  figures: Figure[];
   miniSearch: MiniSearch<PassageDocument>;
 }
 
@@ -40,6 +43,9 @@ export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logg
       logger.info(`indexing passages: ${Math.round((100 * id) / passages.length)}%`);
     }
   });
+  const figures = reports.flatMap((report) =>
+    extractFigures(report, passages.filter((passage) => passage.doc_id === report.meta.doc_id)),
+  );
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     pipeline: PIPELINE_VERSION,
@@ -52,7 +58,8 @@ export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logg
       reports: reports.length,
       passages: passages.length,
       characters: reports.reduce((sum, report) => sum + report.text.length, 0),
+      figures: figures.length,
     },
   };
-  return { manifest, reports, passages, miniSearch };
+  return { manifest, reports, passages, figures, miniSearch };
 }

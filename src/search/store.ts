@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { passageId } from '../corpus/passages.js';
 import type { Passage, Report } from '../corpus/types.js';
+import type { Figure } from '../indicators/types.js';
 import { MinzhengError } from '../errors.js';
 import type { BuiltIndex } from './build.js';
 import { USER_DICT_NAME } from './jieba-files.js';
@@ -12,6 +13,7 @@ const FILES = {
   reports: 'reports.json',
   passages: 'passages.json',
   search: 'search-index.json',
+  figures: 'figures.json',
 } as const;
 
 /** Passages are stored as offsets per report; their text is the report's text between them. */
@@ -31,6 +33,8 @@ export function saveIndex(indexDir: string, index: BuiltIndex): void {
   writeAtomically(path.join(indexDir, FILES.reports), JSON.stringify(index.reports, null, 1));
   writeAtomically(path.join(indexDir, FILES.passages), JSON.stringify(storedPassages));
   writeAtomically(path.join(indexDir, FILES.search), JSON.stringify(index.miniSearch));
+  // One figure per line: readable and diffable.
+  writeAtomically(path.join(indexDir, FILES.figures), `[\n${index.figures.map((figure) => JSON.stringify(figure)).join(',\n')}\n]\n`);
   writeAtomically(path.join(indexDir, FILES.manifest), JSON.stringify(index.manifest, null, 2) + '\n');
 }
 
@@ -56,9 +60,10 @@ export function loadIndex(indexDir: string): LoadedIndex {
     const reports = JSON.parse(fs.readFileSync(path.join(indexDir, FILES.reports), 'utf8')) as Report[];
     const stored = JSON.parse(fs.readFileSync(path.join(indexDir, FILES.passages), 'utf8')) as StoredPassages;
     const searchIndexJson = fs.readFileSync(path.join(indexDir, FILES.search), 'utf8');
+    const figures = JSON.parse(fs.readFileSync(path.join(indexDir, FILES.figures), 'utf8')) as Figure[];
     const userDictFile = path.join(indexDir, USER_DICT_NAME);
     if (!fs.existsSync(userDictFile)) throw new Error(`${USER_DICT_NAME} is missing`);
-    return { manifest, reports, passages: expandPassages(reports, stored), searchIndexJson, userDictFile };
+    return { manifest, reports, passages: expandPassages(reports, stored), figures, searchIndexJson, userDictFile };
   } catch (error) {
     throw new MinzhengError('INDEX_UNUSABLE', `index in ${indexDir} is unreadable: ${(error as Error).message}`);
   }

@@ -1,4 +1,5 @@
 import type { Passage, Report } from '../corpus/types.js';
+import type { Figure } from '../indicators/types.js';
 
 export interface Manifest {
   format: number;
@@ -10,7 +11,7 @@ export interface Manifest {
   /** sha256 of the dictionaries the index was cut with. */
   dictionaries: Record<string, string>;
   problems: { file: string; reason: string }[];
-  counts: { reports: number; passages: number; characters: number };
+  counts: { reports: number; passages: number; characters: number; figures: number };
 }
 
 /** Everything the server needs at run time, as loaded from an index folder. */
@@ -18,6 +19,8 @@ export interface LoadedIndex {
   manifest: Manifest;
   reports: Report[];
   passages: Passage[];
+  /** Indicator figures extracted at build time, each with its citation. */
+  figures: Figure[];
   /** MiniSearch's serialised index (JSON text). */
   searchIndexJson: string;
   /** The jieba user dictionary the index was cut with; queries must use it too. */

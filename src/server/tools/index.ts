@@ -1,8 +1,11 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerDeps } from '../deps.js';
+import { registerCompareCitiesTool } from './compare-cities.js';
 import { registerGetDocumentTool } from './get-document.js';
 import { registerGetPassageTool } from './get-passage.js';
+import { registerListIndicatorsTool } from './list-indicators.js';
 import { registerListReportsTool } from './list-reports.js';
+import { registerLookupIndicatorTool } from './lookup-indicator.js';
 import { registerSearchReportsTool } from './search-reports.js';
 
 export function registerTools(server: McpServer, deps: ServerDeps): void {
@@ -10,4 +13,7 @@ export function registerTools(server: McpServer, deps: ServerDeps): void {
   registerGetDocumentTool(server, deps);
   registerSearchReportsTool(server, deps);
   registerGetPassageTool(server, deps);
+  registerListIndicatorsTool(server, deps);
+  registerLookupIndicatorTool(server, deps);
+  registerCompareCitiesTool(server, deps);
 }

@@ -1,0 +1,132 @@
+// Shared helpers of the bench scripts (plain Node, no dependencies).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const PACKAGE_ROOT = path.resolve(BENCH_DIR, '..');
+export const BUNDLED_CORPUS = path.join(PACKAGE_ROOT, 'corpus');
+export const BUNDLED_INDEX = path.join(PACKAGE_ROOT, 'index');
+export const DIST = path.join(PACKAGE_ROOT, 'dist');
+export const SERVER_ENTRY = path.join(DIST, 'bin', 'server.js');
+
+/** `--name value`, `--name=value` and bare `--flag` (→ true). */
+export function parseArgs(argv = process.argv.slice(2)) {
+  const args = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) continue;
+    const eq = arg.indexOf('=');
+    if (eq > 0) {
+      args[arg.slice(2, eq)] = arg.slice(eq + 1);
+    } else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
+      args[arg.slice(2)] = argv[++i];
+    } else {
+      args[arg.slice(2)] = true;
+    }
+  }
+  return args;
+}
+
+export function numberArg(args, name, fallback) {
+  if (args[name] === undefined || args[name] === true) return fallback;
+  const value = Number(args[name]);
+  if (!Number.isFinite(value)) throw new Error(`--${name} must be a number, got ${args[name]}`);
+  return value;
+}
+
+/** Nearest-rank percentile of an unsorted list. */
+export function percentile(values, p) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+export function median(values) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function round(value, digits = 2) {
+  if (!Number.isFinite(value)) return value;
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+export const MB = 1024 * 1024;
+
+/** Sum of the sizes of the files in a folder (recursive). */
+export function dirBytes(dir) {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) total += dirBytes(full);
+    else if (entry.isFile()) total += fs.statSync(full).size;
+  }
+  return total;
+}
+
+/** The fixed index cache root the bench uses for a corpus folder (MINZHENG_CACHE_DIR). */
+export function benchCacheRoot(corpusDir) {
+  const key = crypto.createHash('sha256').update(path.resolve(corpusDir)).digest('hex').slice(0, 12);
+  return path.join(os.tmpdir(), 'minzheng-bench-cache', `${path.basename(corpusDir)}-${key}`);
+}
+
+/** Prints the one machine-readable line a runner collects. */
+export function emitJson(name, data) {
+  process.stdout.write(`BENCH_JSON ${JSON.stringify({ bench: name, ...data })}\n`);
+}
+
+/** Peak and current RSS of a process from /proc, in MB (Linux only). */
+export function procMemory(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => {
+      const match = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status);
+      return match ? Number(match[1]) / 1024 : NaN;
+    };
+    return { peakRssMb: kb('VmHWM'), rssMb: kb('VmRSS') };
+  } catch {
+    return { peakRssMb: NaN, rssMb: NaN };
+  }
+}
+
+export function ms(startNs) {
+  return Number(process.hrtime.bigint() - startNs) / 1e6;
+}
+
+/**
+ * Where a bench reads a corpus from. With a corpus folder: that folder and its fixed bench cache
+ * (MINZHENG_CACHE_DIR). Without: the bundled corpus and its committed index/ — unless that index
+ * is stale for the current dist/, in which case the bundled corpus goes through a bench cache
+ * folder too, so the committed index/ is never rewritten by a bench.
+ */
+export async function resolveTarget(corpusArg) {
+  if (typeof corpusArg === 'string') {
+    const corpusDir = path.resolve(corpusArg);
+    return { corpusDir, cacheRoot: benchCacheRoot(corpusDir), note: '' };
+  }
+  const { readManifest } = await import(path.join(DIST, 'search', 'store.js'));
+  const { stalenessReason } = await import(path.join(DIST, 'search', 'freshness.js'));
+  const manifest = readManifest(BUNDLED_INDEX);
+  const stale = manifest ? stalenessReason(manifest, BUNDLED_CORPUS) : 'no manifest';
+  if (!stale) return { corpusDir: undefined, cacheRoot: undefined, note: '' };
+  return {
+    corpusDir: BUNDLED_CORPUS,
+    cacheRoot: benchCacheRoot(BUNDLED_CORPUS),
+    note: `committed index/ is stale for this dist/ (${stale}); using the bundled corpus through a bench cache folder`,
+  };
+}
+
+/** readConfig arguments and environment for a resolved target. */
+export function configInputs(target) {
+  const env = { ...process.env };
+  delete env.MINZHENG_CORPUS;
+  if (target.cacheRoot) env.MINZHENG_CACHE_DIR = target.cacheRoot;
+  return { argv: target.corpusDir ? ['--corpus', target.corpusDir] : [], env };
+}

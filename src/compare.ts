@@ -1,0 +1,80 @@
+import type { Figure } from './indicators/types.js';
+
+/** One row of a comparison: the figure a place is best described by, and what to mind. */
+export interface ComparisonRow {
+  place: string;
+  figure: Figure;
+  notes: string[];
+}
+
+export interface Comparison {
+  rows: ComparisonRow[];
+  missing: string[];
+}
+
+const QUALIFIER_WORDS: Record<Figure['qualifier'], string> = {
+  exact: '',
+  approx: '约',
+  about_or_more: '余',
+  more_than: '逾',
+  nearly: '近',
+  at_least: '不低于',
+};
+
+export function describeValue(figure: Pick<Figure, 'value' | 'unit' | 'qualifier'>): string {
+  const word = QUALIFIER_WORDS[figure.qualifier];
+  return figure.qualifier === 'about_or_more' ? `${figure.value}${word}${figure.unit}` : `${word}${figure.value}${figure.unit}`;
+}
+
+function rank(a: Figure, b: Figure): number {
+  const wholePlace = Number(a.sub_place) - Number(b.sub_place);
+  if (wholePlace !== 0) return wholePlace;
+  return (b.as_of ?? 0) - (a.as_of ?? 0) || b.published.localeCompare(a.published);
+}
+
+/**
+ * One row per place: the figure for the whole place with the newest as_of (a sub-place's figure
+ * only when nothing else exists), notes on what makes the row unsafe to compare, ranked by value.
+ * `fallback` holds figures of a related indicator (城乡统一 for 城市/农村低保) used with a note.
+ */
+export function compareAcrossPlaces(
+  places: readonly string[],
+  figures: readonly Figure[],
+  fallback: readonly Figure[] = [],
+  fallbackNote = '',
+): Comparison {
+  const rows: ComparisonRow[] = [];
+  const missing: string[] = [];
+  for (const place of places) {
+    const own = figures.filter((figure) => belongsTo(figure, place)).sort(rank);
+    const related = own.length === 0 ? fallback.filter((figure) => belongsTo(figure, place)).sort(rank) : [];
+    const candidates = own.length > 0 ? own : related;
+    const best = candidates[0];
+    if (!best) {
+      missing.push(place);
+      continue;
+    }
+    const notes: string[] = [];
+    if (related.length > 0 && fallbackNote) notes.push(fallbackNote);
+    if (best.sub_place) notes.push(`数值为${best.place}的数据,不是${place}全域的`);
+    if (best.as_of_source === 'report') notes.push(`原文未写明年份,按报告发布时间(${best.published})计`);
+    if (best.normalized_value === null && best.note) notes.push(best.note);
+    for (const older of candidates.slice(1)) {
+      if (older.doc_id !== best.doc_id && older.normalized_value !== best.normalized_value) {
+        notes.push(`较早的报告(${older.doc_id},${older.published})为${describeValue(older)}`);
+      }
+    }
+    rows.push({ place, figure: best, notes });
+  }
+  const years = new Set(rows.map((row) => row.figure.as_of).filter((year) => year !== null));
+  if (years.size > 1) {
+    const span = `${Math.min(...years)}–${Math.max(...years)}`;
+    for (const row of rows) row.notes.push(`各地数据年份不同(${span}),比较需谨慎`);
+  }
+  rows.sort((a, b) => (b.figure.normalized_value ?? -Infinity) - (a.figure.normalized_value ?? -Infinity));
+  return { rows, missing };
+}
+
+function belongsTo(figure: Figure, place: string): boolean {
+  return figure.report_place === place;
+}

@@ -1,0 +1,290 @@
+import type { Passage, Report } from '../corpus/types.js';
+import { CATALOGUE } from './catalogue.js';
+import { periodOf, subPlaceIn, yearBefore } from './context.js';
+import { normalize } from './normalize.js';
+import { findQuantities, type Quantity } from './quantities.js';
+import { clauseAt, itemAt, previousClause, strongSpanAt, type Span } from './sentence.js';
+import type { Figure, IndicatorDef, IndicatorKind } from './types.js';
+
+/** A verb right before a number makes it a change ("提高50元"), not a level. */
+const CHANGE_VERB = /(提高|增加|增长|减少|下降|提升|上调|降低|增幅为|增长率为|增长率|上涨|同比增长|同比增加)(了)?$/;
+/** Words in a clause that make its figures additions over a period. */
+const ADDITION = /新增|新建|新成立|新登记|新\(改扩\)建|新（改扩）建/;
+/** Per-unit requirements, ratios and shares are not a place's totals. */
+const PER_UNIT = /每个|每所|每家|每百户|每万人|平均|占比|比例|占[\u4e00-\u9fff]{0,8}(总|比)/;
+/** A figure that describes the thing after it: "480张床位的…中心". */
+const ATTRIBUTIVE = /^[\u4e00-\u9fff]{0,4}的/;
+/** 由/从 A … 提高到/至 B. */
+const FROM_TO = /(由|从)([^。；;！？]{0,80}?)(提高|增加|提升|上调|调整|增长)?(到|至)/g;
+const PER_PERSON = /每人|\/人|标准|补贴|年保障|生活费/;
+const BOTH = /均为?$/;
+const GENERIC_FUNDS = /^(十年来|五年来|近年来)?(累计|共)?(发放|投入|支出|下拨)(各类)?资金$/;
+
+interface Level {
+  quantity: Quantity;
+  previous?: Quantity;
+  /** Set when a 分别/均 construction already decided the indicator. */
+  indicator?: IndicatorDef;
+  subjectStart?: number;
+}
+
+interface ReportContext {
+  report: Report;
+  year: number | null;
+}
+
+function kindAccepts(kind: IndicatorKind, indicator: IndicatorDef, quantity: Quantity, clause: string): boolean {
+  switch (kind) {
+    case 'standard':
+      return quantity.baseUnit.startsWith('元') && quantity.magnitude === 1 && PER_PERSON.test(clause);
+    case 'money':
+      return quantity.baseUnit === '元' && (quantity.magnitude > 1 || !/每人/.test(clause));
+    case 'count':
+      return (indicator.counters ?? []).includes(quantity.baseUnit) && (quantity.baseUnit !== '' || quantity.magnitude > 1);
+    case 'rate':
+      return quantity.baseUnit === '%';
+  }
+}
+
+/** Splits a sentence's quantities into changes (dropped) and levels, pairing from → to. */
+function levelsOf(sentence: string, quantities: readonly Quantity[]): Level[] {
+  const previousOf = new Map<Quantity, Quantity>();
+  const isPrevious = new Set<Quantity>();
+  for (const match of sentence.matchAll(FROM_TO)) {
+    const fromAt = match.index ?? 0;
+    const toAt = fromAt + match[0].length;
+    const strong = strongSpanAt(sentence, toAt);
+    const before = quantities.filter((q) => q.start > fromAt && q.end <= toAt);
+    const after = listAfter(sentence, quantities, toAt, strong.end, before[0]);
+    if (before.length === 0 || after.length === 0) continue;
+    const targets = before.length === 1 ? after : after.slice(0, before.length);
+    targets.forEach((target, i) => previousOf.set(target, before[Math.min(i, before.length - 1)]!));
+    before.forEach((q) => isPrevious.add(q));
+  }
+  const levels: Level[] = [];
+  let lastWasChange = false;
+  let lastEnd = -1;
+  for (const quantity of quantities) {
+    const clause = clauseAt(sentence, quantity.numberStart);
+    const lead = sentence.slice(clause.start, quantity.start);
+    const joinedToLast = lastEnd >= 0 && /^[\u4e00-\u9fff]{0,8}[和、及]$/.test(sentence.slice(lastEnd, quantity.start));
+    const change: boolean = CHANGE_VERB.test(lead) || ADDITION.test(lead) || (lastWasChange && joinedToLast);
+    lastWasChange = change;
+    lastEnd = quantity.end;
+    if (change || isPrevious.has(quantity)) continue;
+    if (PER_UNIT.test(sentence.slice(clause.start, clause.end))) continue;
+    if (!quantity.baseUnit.startsWith('元') && ATTRIBUTIVE.test(sentence.slice(quantity.end))) continue;
+    levels.push({ quantity, previous: previousOf.get(quantity) });
+  }
+  inheritHedges(sentence, levels);
+  return levels;
+}
+
+/** The values listed right after 到/至: "81.5元、87元", "每人每月720元、每人每年6000元". */
+function listAfter(sentence: string, quantities: readonly Quantity[], from: number, to: number, like: Quantity | undefined): Quantity[] {
+  if (!like) return [];
+  const list: Quantity[] = [];
+  for (const quantity of quantities) {
+    if (quantity.start < from || quantity.end > to) continue;
+    if (quantity.baseUnit !== like.baseUnit || quantity.magnitude !== like.magnitude) break;
+    const gap = sentence.slice(list.length === 0 ? from : list[list.length - 1]!.end, quantity.start);
+    const joined = list.length === 0 ? /^[\u4e00-\u9fff\d]{0,12}$/.test(gap) : /^[、和及]?(每人每[月年])?$/.test(gap);
+    if (!joined) break;
+    list.push(quantity);
+  }
+  return list;
+}
+
+/** "约2.65万困难残疾人和2.25万重度残疾人": the hedge covers both numbers. */
+function inheritHedges(sentence: string, levels: Level[]): void {
+  for (let i = 1; i < levels.length; i++) {
+    const [previous, current] = [levels[i - 1]!.quantity, levels[i]!.quantity];
+    const between = sentence.slice(previous.end, current.start);
+    if (current.qualifier === 'exact' && previous.qualifier !== 'exact' && /^[\u4e00-\u9fff]{1,8}[和及]$/.test(between)) {
+      levels[i] = { ...levels[i]!, quantity: { ...current, qualifier: previous.qualifier } };
+    }
+  }
+}
+
+/** The indicator an enumeration item names (城乡低保 names two: urban and rural). */
+function indicatorsOfItem(item: string, sentence: string): IndicatorDef[] {
+  const urbanRural = /城乡(居民)?(低保|最低生活保障)/.test(item)
+    ? ['dibao_urban', 'dibao_rural']
+    : /城乡特困/.test(item)
+      ? ['tekun_urban', 'tekun_rural']
+      : undefined;
+  if (urbanRural) return urbanRural.map((id) => CATALOGUE.find((def) => def.id === id)!);
+  const candidates = CATALOGUE.filter(
+    (def) => def.kind === 'standard' && def.subject.test(item) && !(def.exclude?.test(item) ?? false) && (def.context?.test(sentence) ?? true),
+  );
+  const best = candidates.sort((a, b) => (b.subject.exec(item)?.[0].length ?? 0) - (a.subject.exec(item)?.[0].length ?? 0))[0];
+  return best ? [best] : [];
+}
+
+/** 分别 (respectively) and 均 (both): one figure per named standard, in order. */
+function assignRespectively(sentence: string, levels: Level[]): void {
+  for (const match of sentence.matchAll(/分别/g)) {
+    const at = match.index ?? 0;
+    const ownClause = clauseAt(sentence, at);
+    let subjectSpan: Span = { start: ownClause.start, end: at };
+    let subjects = subjectsIn(sentence, subjectSpan);
+    if (subjects.length < 2) {
+      const previous = previousClause(sentence, ownClause.start);
+      if (previous) {
+        subjectSpan = previous;
+        subjects = subjectsIn(sentence, previous);
+      }
+    }
+    if (subjects.length < 2) continue;
+    const strong = strongSpanAt(sentence, at);
+    const targets = levels.filter((l) => !l.indicator && l.quantity.start > at && l.quantity.end <= strong.end && l.quantity.baseUnit.startsWith('元')).slice(0, subjects.length);
+    if (targets.length !== subjects.length) continue;
+    targets.forEach((level, i) => {
+      level.indicator = subjects[i];
+      level.subjectStart = subjectSpan.start;
+    });
+  }
+  for (const level of levels) {
+    if (level.indicator || !BOTH.test(sentence.slice(0, level.quantity.start))) continue;
+    const subjects = subjectsIn(sentence, { start: 0, end: level.quantity.start });
+    const unique = [...new Map(subjects.map((s) => [s.id, s])).values()];
+    if (unique.length < 2) continue;
+    level.indicator = unique[0];
+    level.subjectStart = 0;
+    for (const extra of unique.slice(1)) levels.push({ ...level, indicator: extra });
+  }
+}
+
+function subjectsIn(sentence: string, span: Span): IndicatorDef[] {
+  const text = sentence.slice(span.start, span.end).replace(/^(将|把|对)/, '');
+  return text.split(/[、和及]/).flatMap((item) => indicatorsOfItem(item, sentence));
+}
+
+interface Candidate {
+  indicator: IndicatorDef;
+  distance: number;
+  subjectStart: number;
+}
+
+/** The indicator named nearest to a level in its item, clause or (for totals) the clause before. */
+function assignBySubject(sentence: string, level: Level): Candidate | undefined {
+  const { quantity } = level;
+  const clause = clauseAt(sentence, quantity.numberStart);
+  const item = itemAt(sentence, quantity.numberStart);
+  const clauseText = sentence.slice(clause.start, clause.end);
+  const scopes: Span[] = [item, clause];
+  const strong = strongSpanAt(sentence, quantity.numberStart);
+  const previous = clause.start > strong.start ? { start: strong.start, end: clause.start } : undefined;
+  // "…两项补贴…, 累计发放资金1.22亿元": generic money clauses take the sentence's topic.
+  if (previous && GENERIC_FUNDS.test(sentence.slice(clause.start, quantity.start))) scopes.push(previous);
+  const countsFollowingNoun = /^[\u4e00-\u9fff]/.test(sentence.slice(quantity.end));
+  for (const scope of scopes) {
+    const candidates: Candidate[] = [];
+    for (const indicator of CATALOGUE) {
+      if (!kindAccepts(indicator.kind, indicator, quantity, clauseText)) continue;
+      if (indicator.context && !indicator.context.test(sentence)) continue;
+      if (indicator.sentenceExclude?.test(sentence)) continue;
+      if (indicator.exclude?.test(sentence.slice(item.start, item.end))) continue;
+      const candidate = nearestSubject(sentence, indicator, scope, quantity, scope === previous, countsFollowingNoun);
+      if (candidate) candidates.push(candidate);
+    }
+    const best = candidates.sort((a, b) => a.distance - b.distance || b.indicator.subject.source.length - a.indicator.subject.source.length)[0];
+    if (best) return best;
+  }
+  return undefined;
+}
+
+const AFTER_WINDOW = 12;
+
+/** What may stand between a count and the noun it counts: "14个乡镇(街道)社工站", not a verb. */
+const NOUN_MODIFIER = /^[\u4e00-\u9fff()（）]{0,12}$/;
+const VERBISH = /已|建|完成|全部|实现|开展|为|是|达|有/;
+
+/**
+ * The subject of `indicator` nearest to a quantity. A counter followed by a noun counts that noun
+ * ("19个方面"), so then only a subject right after it may claim the figure. In the clause before,
+ * the sentence's topic (the earliest subject) wins.
+ */
+function nearestSubject(
+  sentence: string,
+  indicator: IndicatorDef,
+  scope: Span,
+  quantity: Quantity,
+  topicOnly: boolean,
+  countsFollowingNoun: boolean,
+): Candidate | undefined {
+  const pattern = new RegExp(indicator.subject.source, 'g');
+  let best: Candidate | undefined;
+  const text = sentence.slice(scope.start, scope.end);
+  for (const match of text.matchAll(pattern)) {
+    const start = scope.start + (match.index ?? 0);
+    const end = start + match[0].length;
+    let distance: number | undefined;
+    const between = sentence.slice(quantity.end, start);
+    if (topicOnly) distance = 1000 + start;
+    else if (end <= quantity.start && !countsFollowingNoun) distance = quantity.start - end;
+    else if (start >= quantity.end && between.length <= AFTER_WINDOW && NOUN_MODIFIER.test(between) && !VERBISH.test(between)) {
+      distance = between.length * 1.5;
+    }
+    if (distance !== undefined && (!best || distance < best.distance)) best = { indicator, distance, subjectStart: Math.min(start, quantity.start) };
+  }
+  return best;
+}
+
+function toFigure(sentence: string, passage: Passage, context: ReportContext, level: Level, indicator: IndicatorDef, subjectStart: number): Figure {
+  const { quantity, previous } = level;
+  const { meta } = context.report;
+  const clause = clauseAt(sentence, quantity.numberStart);
+  const quoteStart = Math.min(subjectStart, clause.start);
+  const quoteEnd = Math.max(quantity.end, clause.end);
+  const period = indicator.kind === 'standard' ? periodOf(sentence, quoteStart, quantity.numberStart, quoteEnd) : undefined;
+  const normalized = normalize(indicator, quantity, period);
+  const subPlace = subPlaceIn(sentence.slice(quoteStart, quantity.start), meta.place);
+  const textYear = yearBefore(sentence, quantity.start, previous ? previous.end : 0);
+  const as_of = textYear ?? context.year;
+  const figure: Figure = {
+    indicator: indicator.id,
+    place: subPlace ?? meta.place,
+    sub_place: subPlace !== undefined,
+    report_place: meta.place,
+    doc_id: meta.doc_id,
+    published: meta.published,
+    value: quantity.value,
+    unit: quantity.unit,
+    normalized_value: normalized.value,
+    normalized_unit: indicator.unit,
+    qualifier: quantity.qualifier,
+    as_of,
+    as_of_source: textYear !== null ? 'text' : context.year !== null ? 'report' : 'unknown',
+    citation: {
+      doc_id: meta.doc_id,
+      start: passage.start + quoteStart,
+      end: passage.start + quoteEnd,
+      quote: sentence.slice(quoteStart, quoteEnd),
+    },
+  };
+  if (previous) figure.previous = { value: previous.value, unit: previous.unit, year: yearBefore(sentence, previous.start) };
+  if (normalized.note) figure.note = normalized.note;
+  return figure;
+}
+
+/** Figures in one sentence-sized passage of a report. */
+export function extractFromPassage(passage: Passage, context: ReportContext): Figure[] {
+  const sentence = passage.text;
+  const levels = levelsOf(sentence, findQuantities(sentence));
+  assignRespectively(sentence, levels);
+  const figures: Figure[] = [];
+  for (const level of levels) {
+    const assigned = level.indicator
+      ? { indicator: level.indicator, subjectStart: level.subjectStart ?? 0 }
+      : assignBySubject(sentence, level);
+    if (assigned) figures.push(toFigure(sentence, passage, context, level, assigned.indicator, assigned.subjectStart));
+  }
+  return figures;
+}
+
+export function extractFigures(report: Report, passages: readonly Passage[]): Figure[] {
+  const year = /^(\d{4})/.exec(report.meta.published)?.[1];
+  const context: ReportContext = { report, year: year ? Number(year) : null };
+  return passages.flatMap((passage) => extractFromPassage(passage, context));
+}

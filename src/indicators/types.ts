@@ -1,0 +1,51 @@
+import type { Citation } from '../library.js';
+
+/** How an indicator's figures are compared across places. */
+export type IndicatorKind = 'standard' | 'count' | 'money' | 'rate';
+
+export type Qualifier = 'exact' | 'approx' | 'about_or_more' | 'more_than' | 'nearly' | 'at_least';
+
+export interface IndicatorDef {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+  kind: IndicatorKind;
+  /** The normalised unit: 元/人/月, 元, 个, 张, %, … */
+  unit: string;
+  /** What a clause must name for a figure to be this indicator's. */
+  subject: RegExp;
+  /** Words in the clause that rule the indicator out (a subset, another kind of thing). */
+  exclude?: RegExp;
+  /** Words the sentence must contain (the topic), when the subject alone is ambiguous. */
+  context?: RegExp;
+  /** Words in the sentence that rule it out (charity drives counted as assistance …). */
+  sentenceExclude?: RegExp;
+  /** Counters a count may be written with (家 counts as 个 …). */
+  counters?: readonly string[];
+}
+
+export interface Figure {
+  indicator: string;
+  /** Full name of the place the figure belongs to: the report's place or a sub-place it names. */
+  place: string;
+  /** True when the sentence names a sub-place (长葛市, 市区) rather than the report's place. */
+  sub_place: boolean;
+  /** The place of the report the figure comes from (许昌市 for a figure about 长葛市). */
+  report_place: string;
+  doc_id: string;
+  published: string;
+  /** The number as written, before 万/亿. */
+  value: number;
+  /** The unit as written after the number: 亿元, 万人次, 元/人·月. */
+  unit: string;
+  normalized_value: number | null;
+  normalized_unit: string;
+  qualifier: Qualifier;
+  previous?: { value: number; unit: string; year: number | null };
+  as_of: number | null;
+  /** Where as_of comes from: the sentence, or (failing that) the report's date. */
+  as_of_source: 'text' | 'report' | 'unknown';
+  /** Why normalisation is unsafe, or what to mind when comparing. */
+  note?: string;
+  citation: Citation;
+}

@@ -1,0 +1,107 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { MinzhengError } from '../../errors.js';
+import { citationOf, type ReportLibrary } from '../../library.js';
+import type { ServerDeps } from '../deps.js';
+import { formatCitation } from '../format.js';
+import { asList, citationSchema, placeArgument } from '../schemas.js';
+import { READ_ONLY, runTool, type ToolAnswer } from '../tool-result.js';
+import { citeLine, describeFigure, indicatorArgument, indicatorRef, indicatorRefSchema, qualifierSchema } from './indicator-output.js';
+
+const rowSchema = z.object({
+  place: z.string(),
+  normalized_value: z.number().nullable().optional(),
+  value: z.number().optional(),
+  unit: z.string().optional(),
+  qualifier: qualifierSchema.optional(),
+  as_of: z.number().nullable().optional(),
+  published: z.string(),
+  citation: citationSchema,
+  note: z.string().describe('What to mind when comparing this row; empty when nothing'),
+  passage: z.object({ passage_id: z.string(), doc_id: z.string(), text: z.string(), score: z.number() }).optional().describe('For a topic: the place\'s best passage'),
+});
+
+const outputSchema = {
+  indicator: indicatorRefSchema.optional(),
+  topic: z.string().optional(),
+  normalized_unit: z.string().optional(),
+  rows: z.array(rowSchema),
+  missing: z.array(z.string()).describe('Places with no value (or no passage) for it'),
+};
+
+type Answer = ToolAnswer<Record<string, unknown>>;
+
+function compareIndicator(library: ReportLibrary, indicatorInput: string, places: string[] | undefined): Answer {
+  const { indicator, comparison } = library.indicators.compare(indicatorInput, places);
+  const rows = comparison.rows.map(({ place, figure, notes }) => ({
+    place,
+    normalized_value: figure.normalized_value,
+    value: figure.value,
+    unit: figure.unit,
+    qualifier: figure.qualifier,
+    as_of: figure.as_of,
+    published: figure.published,
+    citation: figure.citation,
+    note: notes.join(';'),
+  }));
+  const lines = comparison.rows.map(
+    ({ place, figure, notes }, i) => `${i + 1}. ${place}:${describeFigure(figure)}${notes.length ? `\n   注:${notes.join(';')}` : ''}\n${citeLine(figure)}`,
+  );
+  const missingLine = comparison.missing.length ? `\n报告中没有该指标数值的地方:${comparison.missing.join('、')}` : '';
+  return {
+    structured: { indicator: indicatorRef(indicator), normalized_unit: indicator.unit, rows, missing: comparison.missing },
+    text: `${indicator.name}各地比较(统一单位 ${indicator.unit},从高到低):\n${lines.join('\n') || '(无数据)'}${missingLine}`,
+  };
+}
+
+function compareTopic(library: ReportLibrary, topic: string, places: string[] | undefined): Answer {
+  const targets = places ? library.resolvePlaces(places).map((p) => p.name) : library.places.places.map((p) => p.name);
+  const rows = [];
+  const missing: string[] = [];
+  for (const place of targets) {
+    const [hit] = library.searchPassages({ query: topic, places: [place], limit: 1 });
+    if (!hit) {
+      missing.push(place);
+      continue;
+    }
+    rows.push({
+      place,
+      published: hit.report.meta.published,
+      citation: citationOf(hit.passage),
+      note: '',
+      passage: { passage_id: hit.passage.passage_id, doc_id: hit.passage.doc_id, text: hit.passage.text, score: Math.round(hit.score * 1000) / 1000 },
+    });
+  }
+  const lines = rows.map((row, i) => `${i + 1}. 【${row.place}｜${row.published}】${row.passage.text}\n   引用 ${formatCitation(row.citation)}`);
+  const missingLine = missing.length ? `\n没有相关段落的地方:${missing.join('、')}` : '';
+  return { structured: { topic, rows, missing }, text: `「${topic}」各地最相关的段落:\n${lines.join('\n')}${missingLine}` };
+}
+
+export function registerCompareCitiesTool(server: McpServer, { library, logger }: ServerDeps): void {
+  server.registerTool(
+    'compare_cities',
+    {
+      title: '跨地区比较 Compare places',
+      description:
+        'Compares places on one indicator: one row per place with the figure normalised to a common unit, the year ' +
+        'it holds for, the exact sentence it comes from and a note where comparing is unsafe (different years, a ' +
+        'unified 城乡 standard, a sub-place, an older report saying otherwise); places without a value are listed in ' +
+        '`missing`. Example: indicator "城市低保标准". With `topic` (free text, e.g. "养老服务体系") instead of an ' +
+        'indicator, each row carries the place\'s best passage.',
+      inputSchema: {
+        indicator: indicatorArgument.optional(),
+        topic: z.string().min(1).max(200).optional().describe('Free-text topic instead of an indicator, e.g. "智慧养老"'),
+        places: placeArgument.optional().describe('Places to compare (default: every place), e.g. ["许昌", "镇江"]'),
+      },
+      outputSchema,
+      annotations: READ_ONLY,
+    },
+    ({ indicator, topic, places }) =>
+      runTool(logger, () => {
+        if ((indicator === undefined) === (topic === undefined)) {
+          throw new MinzhengError('BAD_ARGUMENT', 'Give exactly one of `indicator` (e.g. "城市低保标准") or `topic` (e.g. "智慧养老").');
+        }
+        return indicator !== undefined ? compareIndicator(library, indicator, asList(places)) : compareTopic(library, topic!, asList(places));
+      }),
+  );
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { describeValue } from '../../compare.js';
+import type { Figure, IndicatorDef } from '../../indicators/types.js';
+import { formatCitation } from '../format.js';
+import { citationSchema } from '../schemas.js';
+
+export const qualifierSchema = z
+  .enum(['exact', 'approx', 'about_or_more', 'more_than', 'nearly', 'at_least'])
+  .describe('exact; approx 约; about_or_more 余/多; more_than 逾/超过; nearly 近; at_least 不低于');
+
+export const indicatorRefSchema = z.object({ id: z.string(), name: z.string(), unit: z.string() });
+
+export const indicatorArgument = z
+  .string()
+  .min(1)
+  .max(100)
+  .describe('Indicator id, Chinese name or alias, e.g. "城市低保标准", "最低生活保障标准", "dibao_urban", "养老床位"');
+
+export const matchSchema = z.object({
+  place: z.string().describe('Full place name; a sub-place (长葛市, 镇江市市区) when the sentence names one'),
+  report_place: z.string().describe('Place of the report the figure comes from'),
+  doc_id: z.string(),
+  published: z.string(),
+  value: z.number().describe('The number as written (3.2 for 3.2亿元)'),
+  unit: z.string().describe('Unit as written: 元, 亿元, 万人次, 元/人·月'),
+  normalized_value: z.number().nullable().describe('In normalized_unit; null when normalising is unsafe (see note)'),
+  normalized_unit: z.string(),
+  previous: z.object({ value: z.number(), unit: z.string(), year: z.number().nullable() }).optional().describe('The earlier level when the text says "from A to B"'),
+  as_of: z.number().nullable().describe('Year the figure holds for'),
+  as_of_source: z.enum(['text', 'report', 'unknown']).describe('text: the sentence states the year; report: taken from the report date'),
+  qualifier: qualifierSchema,
+  note: z.string().optional(),
+  citation: citationSchema,
+});
+
+export function indicatorRef(indicator: IndicatorDef) {
+  return { id: indicator.id, name: indicator.name, unit: indicator.unit };
+}
+
+export function toMatch(figure: Figure) {
+  return {
+    place: figure.place,
+    report_place: figure.report_place,
+    doc_id: figure.doc_id,
+    published: figure.published,
+    value: figure.value,
+    unit: figure.unit,
+    normalized_value: figure.normalized_value,
+    normalized_unit: figure.normalized_unit,
+    ...(figure.previous ? { previous: figure.previous } : {}),
+    as_of: figure.as_of,
+    as_of_source: figure.as_of_source,
+    qualifier: figure.qualifier,
+    ...(figure.note ? { note: figure.note } : {}),
+    citation: figure.citation,
+  };
+}
+
+/** "700 元/人/月(原文 700元,2025年)": the normalised figure, then what the report wrote. */
+export function describeFigure(figure: Figure): string {
+  const normalized = figure.normalized_value === null ? '无法折算' : `${figure.normalized_value} ${figure.normalized_unit}`;
+  const year = figure.as_of === null ? '年份未知' : `${figure.as_of}年${figure.as_of_source === 'report' ? '(按报告日期)' : ''}`;
+  const previous = figure.previous ? `,由${figure.previous.year ? `${figure.previous.year}年的` : ''}${figure.previous.value}${figure.previous.unit}提高` : '';
+  return `${normalized}(原文 ${describeValue(figure)}${previous},${year})`;
+}
+
+export function citeLine(figure: Figure): string {
+  return `   引用 ${formatCitation(figure.citation)} 「${figure.citation.quote}」`;
+}

@@ -1,0 +1,39 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import type { ServerDeps } from '../deps.js';
+import { READ_ONLY, runTool } from '../tool-result.js';
+
+export function registerListIndicatorsTool(server: McpServer, { library, logger }: ServerDeps): void {
+  server.registerTool(
+    'list_indicators',
+    {
+      title: '指标目录 List indicators',
+      description:
+        'Lists the civil-affairs indicators the server extracts from the reports (低保标准, 养老床位, 社会组织数 …): ' +
+        'id, Chinese name, aliases a person may type, the normalised unit, and the places whose reports hold a value. ' +
+        'Use the id or any name with lookup_indicator and compare_cities.',
+      inputSchema: {},
+      outputSchema: {
+        indicators: z.array(
+          z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()), unit: z.string(), places: z.array(z.string()) }),
+        ),
+      },
+      annotations: READ_ONLY,
+    },
+    () =>
+      runTool(logger, () => {
+        const book = library.indicators;
+        const indicators = book.catalogue.map((indicator) => ({
+          id: indicator.id,
+          name: indicator.name,
+          aliases: [...indicator.aliases],
+          unit: indicator.unit,
+          places: book.placesWith(indicator.id),
+        }));
+        const lines = indicators.map(
+          (i) => `- ${i.name}(${i.id},${i.unit})别名:${i.aliases.join('、')}｜有数据:${i.places.join('、') || '无'}`,
+        );
+        return { structured: { indicators }, text: `共 ${indicators.length} 项指标:\n${lines.join('\n')}` };
+      }),
+  );
+}

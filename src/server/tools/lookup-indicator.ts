@@ -1,0 +1,34 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import type { ServerDeps } from '../deps.js';
+import { READ_ONLY, runTool } from '../tool-result.js';
+import { citeLine, describeFigure, indicatorArgument, indicatorRef, indicatorRefSchema, matchSchema, toMatch } from './indicator-output.js';
+
+export function registerLookupIndicatorTool(server: McpServer, { library, logger }: ServerDeps): void {
+  server.registerTool(
+    'lookup_indicator',
+    {
+      title: '查询指标 Look up an indicator',
+      description:
+        'Every figure the reports give for one indicator, normalised (per-year standards → 元/人/月, 万/亿 multiplied ' +
+        'out), with the year it holds for, hedges (约/余/逾/近/不低于), the earlier value when the text says "from A ' +
+        'to B", and the exact sentence it comes from. Example: indicator "城市低保标准", place "许昌". Changes ' +
+        '("提高50元", "新增300张") are never returned as levels.',
+      inputSchema: {
+        indicator: indicatorArgument,
+        place: z.string().min(1).max(40).optional().describe('Only this place: "许昌", "许昌市" or "xuchang"'),
+      },
+      outputSchema: { indicator: indicatorRefSchema, matches: z.array(matchSchema) },
+      annotations: READ_ONLY,
+    },
+    ({ indicator, place }) =>
+      runTool(logger, () => {
+        const found = library.indicators.lookup(indicator, place);
+        const matches = found.figures.map(toMatch);
+        const header = `${found.indicator.name}(${found.indicator.id},单位 ${found.indicator.unit})${place ? ` · ${place}` : ''}`;
+        const lines = found.figures.map((figure, i) => `${i + 1}. ${figure.place}:${describeFigure(figure)}${figure.note ? ` 注:${figure.note}` : ''}\n${citeLine(figure)}`);
+        const text = matches.length === 0 ? `${header}:报告中没有找到该指标的数值。` : `${header},共 ${matches.length} 条:\n${lines.join('\n')}`;
+        return { structured: { indicator: indicatorRef(found.indicator), matches }, text };
+      }),
+  );
+}
