@@ -12,20 +12,6 @@ export interface Comparison {
   missing: string[];
 }
 
-const QUALIFIER_WORDS: Record<Figure['qualifier'], string> = {
-  exact: '',
-  approx: '约',
-  about_or_more: '余',
-  more_than: '逾',
-  nearly: '近',
-  at_least: '不低于',
-};
-
-export function describeValue(figure: Pick<Figure, 'value' | 'unit' | 'qualifier'>): string {
-  const word = QUALIFIER_WORDS[figure.qualifier];
-  return figure.qualifier === 'about_or_more' ? `${figure.value}${word}${figure.unit}` : `${word}${figure.value}${figure.unit}`;
-}
-
 function rank(a: Figure, b: Figure): number {
   const wholePlace = Number(a.sub_place) - Number(b.sub_place);
   if (wholePlace !== 0) return wholePlace;
@@ -61,7 +47,7 @@ export function compareAcrossPlaces(
     if (best.normalized_value === null && best.note) notes.push(best.note);
     for (const older of candidates.slice(1)) {
       if (older.doc_id !== best.doc_id && older.normalized_value !== best.normalized_value) {
-        notes.push(`较早的报告(${older.doc_id},${older.published})为${describeValue(older)}`);
+        notes.push(`较早的报告(${older.doc_id},${older.published})为${older.written}`);
       }
     }
     rows.push({ place, figure: best, notes });

@@ -251,6 +251,7 @@ function toFigure(sentence: string, passage: Passage, context: ReportContext, le
     published: meta.published,
     value: quantity.value,
     unit: quantity.unit,
+    written: sentence.slice(quantity.start, quantity.end),
     normalized_value: normalized.value,
     normalized_unit: indicator.unit,
     qualifier: quantity.qualifier,

@@ -38,6 +38,8 @@ export interface Figure {
   value: number;
   /** The unit as written after the number: 亿元, 万人次, 元/人·月. */
   unit: string;
+  /** The figure exactly as the report writes it, hedges included: 约14.05亿元, 1.8万余张. */
+  written: string;
   normalized_value: number | null;
   normalized_unit: string;
   qualifier: Qualifier;

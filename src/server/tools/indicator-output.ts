@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { describeValue } from '../../compare.js';
 import type { Figure, IndicatorDef } from '../../indicators/types.js';
 import { formatCitation } from '../format.js';
 import { citationSchema } from '../schemas.js';
@@ -23,6 +22,7 @@ export const matchSchema = z.object({
   published: z.string(),
   value: z.number().describe('The number as written (3.2 for 3.2亿元)'),
   unit: z.string().describe('Unit as written: 元, 亿元, 万人次, 元/人·月'),
+  written: z.string().describe('The figure exactly as the report writes it, e.g. "约14.05亿元"; the quote contains it'),
   normalized_value: z.number().nullable().describe('In normalized_unit; null when normalising is unsafe (see note)'),
   normalized_unit: z.string(),
   previous: z.object({ value: z.number(), unit: z.string(), year: z.number().nullable() }).optional().describe('The earlier level when the text says "from A to B"'),
@@ -45,6 +45,7 @@ export function toMatch(figure: Figure) {
     published: figure.published,
     value: figure.value,
     unit: figure.unit,
+    written: figure.written,
     normalized_value: figure.normalized_value,
     normalized_unit: figure.normalized_unit,
     ...(figure.previous ? { previous: figure.previous } : {}),
@@ -61,7 +62,7 @@ export function describeFigure(figure: Figure): string {
   const normalized = figure.normalized_value === null ? '无法折算' : `${figure.normalized_value} ${figure.normalized_unit}`;
   const year = figure.as_of === null ? '年份未知' : `${figure.as_of}年${figure.as_of_source === 'report' ? '(按报告日期)' : ''}`;
   const previous = figure.previous ? `,由${figure.previous.year ? `${figure.previous.year}年的` : ''}${figure.previous.value}${figure.previous.unit}提高` : '';
-  return `${normalized}(原文 ${describeValue(figure)}${previous},${year})`;
+  return `${normalized}(原文 ${figure.written}${previous},${year})`;
 }
 
 export function citeLine(figure: Figure): string {

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { connectInMemory } from './client.js';
+
+describe('tool schemas', () => {
+  it('match the snapshot: a schema change must be deliberate (update with vitest -u)', async () => {
+    const client = await connectInMemory();
+    const { tools } = await client.listTools();
+    const contract = tools.map(({ name, inputSchema, outputSchema, annotations }) => ({ name, inputSchema, outputSchema, annotations }));
+    expect(contract.map((tool) => tool.name)).toEqual([
+      'list_reports', 'get_document', 'search_reports', 'get_passage', 'list_indicators', 'lookup_indicator', 'compare_cities',
+    ]);
+    expect(contract).toMatchSnapshot();
+  });
+});
