@@ -9,10 +9,22 @@
 // cold-start.mjs and search-latency.mjs give the server through MINZHENG_CACHE_DIR), so they do
 // not build it a second time. --keep leaves the temporary index folder in place.
 import fs from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BUNDLED_CORPUS, DIST, MB, benchCacheRoot, dirBytes, emitJson, ms, parseArgs, round } from './lib.mjs';
+import {
+  BUNDLED_CORPUS,
+  DIST,
+  MB,
+  benchCacheRoot,
+  dirBytes,
+  emitJson,
+  ms,
+  parseArgs,
+  printProfile,
+  profiled,
+  round,
+  summarizeProfile,
+} from './lib.mjs';
 
 const args = parseArgs();
 const corpusDir = path.resolve(typeof args.corpus === 'string' ? args.corpus : BUNDLED_CORPUS);
@@ -29,22 +41,10 @@ const messages = [];
 const logger = { info: (m) => messages.push(m), warn: (m) => messages.push(`warning: ${m}`) };
 
 console.log(`index build of ${corpusDir} (${files.length} files, ${round(fileBytes / MB, 2)} MB on disk) → ${indexDir}`);
-let session;
-if (args.profile) {
-  session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 500 });
-  await session.post('Profiler.start');
-}
+const build = () => rebuildIndex({ corpusDir, indexDir }, logger);
 const started = process.hrtime.bigint();
-const library = rebuildIndex({ corpusDir, indexDir }, logger);
+const { value: library, profile } = args.profile ? await profiled(build, 1000) : { value: build() };
 const seconds = ms(started) / 1000;
-let profile;
-if (session) {
-  ({ profile } = await session.post('Profiler.stop'));
-  session.disconnect();
-}
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
 
 const textBytes = library.reports.reduce((sum, report) => sum + Buffer.byteLength(report.text), 0);
@@ -98,11 +98,9 @@ for (const warning of warnings.slice(0, 5)) console.log(`  ${warning}`);
 
 let hotspots;
 if (profile) {
-  hotspots = summarizeProfile(profile);
-  console.log('  CPU profile of the build, self time by module:');
-  for (const [name, value] of hotspots.modules) console.log(`    ${String(value).padStart(8)} ms  ${name}`);
-  console.log('  … and by function:');
-  for (const [name, value] of hotspots.functions) console.log(`    ${String(value).padStart(8)} ms  ${name}`);
+  hotspots = summarizeProfile(profile, ['rebuildIndex', 'buildIndex', 'saveIndex']);
+  console.log('  CPU profile of the build:');
+  printProfile(hotspots);
 }
 
 if (args['save-cache']) {
@@ -118,28 +116,5 @@ if (args['save-cache']) {
   fs.rmSync(indexDir, { recursive: true, force: true });
 }
 
-emitJson('build-throughput', hotspots ? { ...result, profile: { modules: hotspots.modules, functions: hotspots.functions } } : result);
+emitJson('build-throughput', hotspots ? { ...result, profile: hotspots } : result);
 
-/** Self time per module (dist file, package, or V8 category) and per function, top first. */
-function summarizeProfile(profile) {
-  const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
-  const byModule = new Map();
-  const byFunction = new Map();
-  const root = path.dirname(DIST);
-  for (const node of profile.nodes) {
-    if (!node.hitCount) continue;
-    const { url, functionName, lineNumber } = node.callFrame;
-    let module = url || (functionName.startsWith('(') ? functionName : '(native)');
-    if (url.startsWith('file://')) {
-      const file = url.slice('file://'.length);
-      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
-      module = pkg ? pkg[1] : path.relative(root, file);
-    }
-    const time = node.hitCount * interval;
-    byModule.set(module, (byModule.get(module) ?? 0) + time);
-    const fn = `${functionName || '(anonymous)'} ${url ? `${module}:${lineNumber + 1}` : ''}`.trim();
-    byFunction.set(fn, (byFunction.get(fn) ?? 0) + time);
-  }
-  const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => [k, Math.round(v)]);
-  return { modules: top(byModule, 10), functions: top(byFunction, 12) };
-}

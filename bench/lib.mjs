@@ -130,3 +130,107 @@ export function configInputs(target) {
   if (target.cacheRoot) env.MINZHENG_CACHE_DIR = target.cacheRoot;
   return { argv: target.corpusDir ? ['--corpus', target.corpusDir] : [], env };
 }
+
+// ---------------------------------------------------------------------------------------------
+// CPU profiles (node:inspector), summarised without depending on the code's internals.
+
+/** Runs fn (sync or async) under the V8 sampling profiler; returns its value and the profile. */
+export async function profiled(fn, intervalUs = 250) {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: intervalUs });
+  await session.post('Profiler.start');
+  let value;
+  let profile;
+  try {
+    value = await fn();
+  } finally {
+    ({ profile } = await session.post('Profiler.stop'));
+    session.disconnect();
+  }
+  return { value, profile };
+}
+
+function moduleOf(callFrame) {
+  const { url, functionName } = callFrame;
+  if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+  if (!url.startsWith('file://')) return url;
+  const file = url.slice('file://'.length);
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  return pkg ? pkg[1] : path.relative(PACKAGE_ROOT, file);
+}
+
+function functionLabel(callFrame) {
+  const name = callFrame.functionName || '(anonymous)';
+  return callFrame.url ? `${name} ${moduleOf(callFrame)}:${callFrame.lineNumber + 1}` : name;
+}
+
+/**
+ * Self time by module and by function, and for each function named in `parents` the inclusive
+ * time of what it calls (its callees, merged by function) — in ms, largest first.
+ */
+export function summarizeProfile(profile, parents = [], { top = 10 } = {}) {
+  const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const total = new Map();
+  const order = [];
+  const stack = [profile.nodes[0]];
+  while (stack.length) {
+    const node = stack.pop();
+    order.push(node);
+    for (const child of node.children ?? []) stack.push(byId.get(child));
+  }
+  for (const node of order.reverse()) {
+    let sum = (node.hitCount ?? 0) * interval;
+    for (const child of node.children ?? []) sum += total.get(child) ?? 0;
+    total.set(node.id, sum);
+  }
+  const byModule = new Map();
+  const byFunction = new Map();
+  for (const node of profile.nodes) {
+    if (!node.hitCount) continue;
+    const time = node.hitCount * interval;
+    const module = moduleOf(node.callFrame);
+    byModule.set(module, (byModule.get(module) ?? 0) + time);
+    const fn = functionLabel(node.callFrame);
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + time);
+  }
+  const sorted = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => [k, Math.round(v)]);
+  const callees = {};
+  for (const parent of parents) {
+    const merged = new Map();
+    let parentTotal = 0;
+    for (const node of profile.nodes) {
+      if (node.callFrame.functionName !== parent) continue;
+      parentTotal += total.get(node.id) ?? 0;
+      const self = (node.hitCount ?? 0) * interval;
+      if (self) merged.set('(self)', (merged.get('(self)') ?? 0) + self);
+      for (const childId of node.children ?? []) {
+        const child = byId.get(childId);
+        const label = functionLabel(child.callFrame);
+        merged.set(label, (merged.get(label) ?? 0) + (total.get(childId) ?? 0));
+      }
+    }
+    if (parentTotal > 0) callees[parent] = { total_ms: Math.round(parentTotal), callees: sorted(merged, top).filter(([, v]) => v > 0) };
+  }
+  return {
+    profiled_ms: Math.round((profile.endTime - profile.startTime) / 1000),
+    modules: sorted(byModule, top),
+    functions: sorted(byFunction, top),
+    callees,
+  };
+}
+
+/** Prints a summary made by summarizeProfile. */
+export function printProfile(summary, indent = '    ') {
+  for (const [parent, { total_ms, callees }] of Object.entries(summary.callees)) {
+    console.log(`${indent}${parent} (${total_ms} ms) spends it in:`);
+    for (const [name, value] of callees) console.log(`${indent}  ${String(value).padStart(8)} ms  ${name}`);
+  }
+  console.log(`${indent}self time by module:`);
+  for (const [name, value] of summary.modules) console.log(`${indent}  ${String(value).padStart(8)} ms  ${name}`);
+  console.log(`${indent}self time by function:`);
+  for (const [name, value] of summary.functions) console.log(`${indent}  ${String(value).padStart(8)} ms  ${name}`);
+}

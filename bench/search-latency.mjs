@@ -3,16 +3,35 @@
 // fixed query list, compare_cities through an in-memory MCP client when the server has it, and
 // a breakdown of where the open time goes (measured in a fresh child process).
 //
-//   node bench/search-latency.mjs [--corpus DIR] [--reps 20] [--compare-calls 50]
+//   node bench/search-latency.mjs [--corpus DIR] [--reps 20] [--compare-calls 50] [--budget-s 600]
+//
+// --budget-s bounds the timed loops on large corpora (half for the searches, a quarter for each
+// compare_cities variant): when the warm-up pass says 20 repetitions would not fit, every query gets the same smaller number of
+// repetitions (at least 3), so the percentiles stay unweighted; the counts used are printed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST, MB, configInputs, emitJson, ms, numberArg, parseArgs, percentile, resolveTarget, round } from './lib.mjs';
+import {
+  DIST,
+  MB,
+  configInputs,
+  emitJson,
+  ms,
+  numberArg,
+  parseArgs,
+  percentile,
+  printProfile,
+  profiled,
+  resolveTarget,
+  round,
+  summarizeProfile,
+} from './lib.mjs';
 
 const args = parseArgs();
 const reps = numberArg(args, 'reps', 20);
 const compareCalls = numberArg(args, 'compare-calls', 50);
+const budgetMs = numberArg(args, 'budget-s', 600) * 1000;
 const target = await resolveTarget(args.corpus);
 const dist = (file) => path.join(DIST, file);
 
@@ -32,53 +51,37 @@ export const QUERIES = [
 
 // ---------------------------------------------------------------------------------------------
 // Child mode: where the open time goes, in a fresh process (nodejieba keeps one global segmenter,
-// so the phases must not share a process with an earlier open).
+// so this must not share a process with an earlier open). openLibrary runs under the CPU
+// profiler; its callees' inclusive times say where the time goes without this script knowing
+// the library's internals.
 if (args['phases-only']) {
-  const out = {};
+  const out = { phases: {} };
   const rss = () => process.memoryUsage().rss / MB;
-  const step = async (name, fn) => {
-    const before = rss();
-    const started = process.hrtime.bigint();
-    const value = await fn();
-    out[name] = { ms: round(ms(started), 1), rss_delta_mb: round(rss() - before, 1) };
-    return value;
-  };
   try {
+    let started = process.hrtime.bigint();
+    const { openLibrary } = await import(dist('open-library.js'));
+    const { readConfig } = await import(dist('config.js'));
+    const { silentLogger: quiet } = await import(dist('log.js'));
+    out.phases['import library modules'] = round(ms(started), 1);
+    started = process.hrtime.bigint();
+    await import(dist('server/create-server.js'));
+    out.phases['import server modules (MCP SDK, zod, tools)'] = round(ms(started), 1);
     const { argv, env } = configInputs(target);
-    const mods = await step('import modules', async () => ({
-      config: await import(dist('config.js')),
-      store: await import(dist('search/store.js')),
-      freshness: await import(dist('search/freshness.js')),
-      jiebaFiles: await import(dist('search/jieba-files.js')),
-      tokenizer: await import(dist('text/tokenizer.js')),
-      dictionary: await import(dist('text/dictionary.js')),
-      options: await import(dist('search/options.js')),
-      MiniSearch: (await import('minisearch')).default,
-    }));
-    await step('import server modules (MCP SDK, zod, tools)', () => import(dist('server/create-server.js')));
-    const config = mods.config.readConfig(argv, env);
-    const manifest = await step('read manifest', () => mods.store.readManifest(config.indexDir));
-    if (!manifest) throw new Error(`no index in ${config.indexDir}`);
-    const stale = await step('staleness check (hash every corpus file)', () => mods.freshness.stalenessReason(manifest, config.corpusDir));
-    if (stale) throw new Error(`index is stale: ${stale}`);
-    const loaded = await step('load index files (read + JSON.parse)', () => mods.store.loadIndex(config.indexDir));
-    const dicts = mods.jiebaFiles.jiebaDictionaries(loaded.userDictFile);
-    await step('validate jieba dictionaries (JS, 5 MB)', () => {
-      mods.dictionary.validateJiebaDictionary(dicts.dict);
-      mods.dictionary.validateJiebaDictionary(dicts.userDict, { allowEmpty: true });
-    });
-    const tokenizer = await step('load jieba (validates again + nodejieba.load)', () =>
-      mods.tokenizer.loadTokenizer(mods.jiebaFiles.jiebaDictionaries(loaded.userDictFile)),
+    const config = readConfig(argv, env);
+    const rssBefore = rss();
+    started = process.hrtime.bigint();
+    const { profile } = await profiled(() => openLibrary(config, quiet));
+    out.phases['openLibrary (profiled)'] = round(ms(started), 1);
+    out.rss_open_delta_mb = round(rss() - rssBefore, 1);
+    out.rss_mb = round(rss(), 1);
+    out.profile = summarizeProfile(profile, ['openLibrary', 'loadIndex', 'loadTokenizer'], { top: 8 });
+    out.index_files_mb = Object.fromEntries(
+      fs.readdirSync(config.indexDir).map((file) => [file, round(fs.statSync(path.join(config.indexDir, file)).size / MB, 2)]),
     );
-    await step('MiniSearch.loadJSON', () =>
-      mods.MiniSearch.loadJSON(loaded.searchIndexJson, mods.options.miniSearchOptions(tokenizer.tokenize)),
-    );
-    await step('first tokenize', () => tokenizer.tokenize('城市低保标准'));
-    const files = fs.readdirSync(config.indexDir).map((file) => [file, round(fs.statSync(path.join(config.indexDir, file)).size / MB, 2)]);
-    emitJson('open-phases', { phases: out, index_files_mb: Object.fromEntries(files), rss_mb: round(rss(), 1) });
   } catch (error) {
-    emitJson('open-phases', { phases: out, error: (error && error.message) || String(error) });
+    out.error = (error && error.message) || String(error);
   }
+  emitJson('open-phases', out);
   process.exit(0);
 }
 
@@ -114,33 +117,40 @@ console.log(
     (global.gc ? ` (after GC: heap ${round(afterGc.heapUsed / MB, 1)} MB, RSS ${round(afterGc.rss / MB, 1)} MB)` : ''),
 );
 
-// searchPassages
+// searchPassages: one warm-up pass, then the same number of repetitions for every query.
+const warmups = QUERIES.map((query) => {
+  const started = process.hrtime.bigint();
+  const hits = library.searchPassages({ query, limit: 8 });
+  return { query, ms: ms(started), hits: hits.length };
+});
+const warmupTotal = warmups.reduce((sum, w) => sum + w.ms, 0);
+const searchReps = Math.max(3, Math.min(reps, Math.floor(budgetMs / 2 / Math.max(1, warmupTotal))));
+if (searchReps < reps) console.log(`  (time budget ${budgetMs / 2000} s: ${searchReps} repetitions per query instead of ${reps})`);
+const empty = warmups.filter((w) => w.hits === 0).map((w) => w.query);
 const perQuery = [];
 const all = [];
-let emptyQueries = 0;
 for (const query of QUERIES) {
-  const hits = library.searchPassages({ query, limit: 8 }); // warm-up
-  if (hits.length === 0) emptyQueries++;
   const times = [];
-  for (let i = 0; i < reps; i++) {
+  for (let i = 0; i < searchReps; i++) {
     const started = process.hrtime.bigint();
     library.searchPassages({ query, limit: 8 });
     times.push(ms(started));
   }
   all.push(...times);
-  perQuery.push({ query, p50: percentile(times, 50), hits: hits.length });
+  perQuery.push({ query, p50: percentile(times, 50) });
 }
 const search = {
   queries: QUERIES.length,
-  reps,
+  reps: searchReps,
+  empty_queries: empty,
   p50_ms: round(percentile(all, 50), 3),
   p90_ms: round(percentile(all, 90), 3),
   p99_ms: round(percentile(all, 99), 3),
   max_ms: round(Math.max(...all), 3),
 };
 console.log(
-  `  searchPassages (limit 8), ${QUERIES.length} queries × ${reps}: p50 ${search.p50_ms} ms, p90 ${search.p90_ms} ms, ` +
-    `p99 ${search.p99_ms} ms, max ${search.max_ms} ms${emptyQueries ? ` (${emptyQueries} queries found nothing)` : ''}`,
+  `  searchPassages (limit 8), ${QUERIES.length} queries × ${searchReps}: p50 ${search.p50_ms} ms, p90 ${search.p90_ms} ms, ` +
+    `p99 ${search.p99_ms} ms, max ${search.max_ms} ms${empty.length ? ` (found nothing: ${empty.join(', ')})` : ''}`,
 );
 const slowest = [...perQuery].sort((a, b) => b.p50 - a.p50).slice(0, 5);
 console.log(`  slowest queries (p50): ${slowest.map((q) => `${q.query} ${round(q.p50, 2)} ms`).join(', ')}`);
@@ -161,23 +171,27 @@ if (hasTool || typeof library.compare === 'function') {
     if (!tools.some((tool) => tool.name === 'compare_cities')) {
       console.log('  compare_cities: not registered by the server yet');
     } else {
-      compare = { available: true, calls: compareCalls };
+      compare = { available: true };
       for (const [label, callArgs] of [
         ['indicator', { indicator: 'dibao_urban' }],
         ['topic', { topic: '养老床位' }],
       ]) {
-        const call = () => client.callTool({ name: 'compare_cities', arguments: callArgs }, undefined, { timeout: 600000 });
+        const call = () => client.callTool({ name: 'compare_cities', arguments: callArgs }, undefined, { timeout: 1800000 });
+        const firstStarted = process.hrtime.bigint();
         const first = await call();
+        const firstMs = ms(firstStarted);
+        const calls = Math.max(3, Math.min(compareCalls, Math.floor(budgetMs / 4 / Math.max(1, firstMs))));
         const rows = first.structuredContent?.rows?.length ?? 0;
         const error = first.isError ? first.content?.map((c) => c.text).join(' ').slice(0, 200) : undefined;
         const times = [];
-        for (let i = 0; i < compareCalls; i++) {
+        for (let i = 0; i < calls; i++) {
           const started = process.hrtime.bigint();
           await call();
           times.push(ms(started));
         }
         compare[label] = {
           args: callArgs,
+          calls,
           p50_ms: round(percentile(times, 50), 3),
           p99_ms: round(percentile(times, 99), 3),
           rows,
@@ -185,7 +199,7 @@ if (hasTool || typeof library.compare === 'function') {
           ...(error ? { error } : {}),
         };
         console.log(
-          `  compare_cities ${JSON.stringify(callArgs)} × ${compareCalls}: p50 ${compare[label].p50_ms} ms, p99 ${compare[label].p99_ms} ms` +
+          `  compare_cities ${JSON.stringify(callArgs)} × ${calls}: p50 ${compare[label].p50_ms} ms, p99 ${compare[label].p99_ms} ms` +
             ` (${rows} rows, ${compare[label].missing} missing)${error ? ` — tool error: ${error}` : ''}`,
         );
       }
@@ -209,10 +223,10 @@ const child = spawnSync(
 const line = (child.stdout ?? '').split('\n').find((l) => l.startsWith('BENCH_JSON '));
 if (line) {
   phases = JSON.parse(line.slice('BENCH_JSON '.length));
-  console.log('  where a fresh open spends its time (separate process):');
-  for (const [name, value] of Object.entries(phases.phases)) {
-    console.log(`    ${name.padEnd(46)} ${String(value.ms).padStart(9)} ms   RSS ${value.rss_delta_mb >= 0 ? '+' : ''}${value.rss_delta_mb} MB`);
-  }
+  console.log('  where a fresh open spends its time (separate process, CPU-profiled):');
+  for (const [name, value] of Object.entries(phases.phases)) console.log(`    ${name.padEnd(46)} ${String(value).padStart(9)} ms`);
+  if (phases.rss_open_delta_mb !== undefined) console.log(`    RSS grew ${phases.rss_open_delta_mb} MB during openLibrary (to ${phases.rss_mb} MB)`);
+  if (phases.profile) printProfile(phases.profile);
   if (phases.error) console.log(`    (stopped: ${phases.error})`);
   if (phases.index_files_mb) console.log(`    index files (MB): ${JSON.stringify(phases.index_files_mb)}`);
 } else {
@@ -230,5 +244,5 @@ emitJson('search-latency', {
   heap_after_open_mb: round(afterOpen.heapUsed / MB, 1),
   search,
   compare,
-  open_phases: phases?.phases,
+  open_phases: phases && { ...phases.phases, rss_open_delta_mb: phases.rss_open_delta_mb, callees: phases.profile?.callees, error: phases.error },
 });

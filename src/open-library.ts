@@ -5,7 +5,7 @@ import { ReportLibrary } from './library.js';
 import type { Logger } from './log.js';
 import { buildIndex } from './search/build.js';
 import { stalenessReason } from './search/freshness.js';
-import { SYNONYMS_FILE, jiebaDictionaries, writeUserDictionary } from './search/jieba-files.js';
+import { SYNONYMS_FILE, buildDictionaries, queryDictionaries, writeQueryDictionary, writeUserDictionary } from './search/jieba-files.js';
 import { miniSearchOptions } from './search/options.js';
 import { loadIndex, readManifest, saveIndex } from './search/store.js';
 import { readSynonymGroups } from './text/dictionary.js';
@@ -23,9 +23,10 @@ export function rebuildIndex(location: IndexLocation, logger: Logger): ReportLib
     throw new MinzhengError('INDEX_UNUSABLE', `corpus folder ${location.corpusDir} does not exist`);
   }
   fs.mkdirSync(location.indexDir, { recursive: true });
-  const tokenizer = loadTokenizer(jiebaDictionaries(writeUserDictionary(location.indexDir)));
+  const tokenizer = loadTokenizer(buildDictionaries(writeUserDictionary(location.indexDir)));
   const started = Date.now();
   const built = buildIndex(location.corpusDir, tokenizer, logger);
+  writeQueryDictionary(location.indexDir, built.dictionaryWords);
   saveIndex(location.indexDir, built);
   logger.info(
     `indexed ${built.manifest.counts.reports} reports, ${built.manifest.counts.passages} passages in ${Date.now() - started} ms → ${location.indexDir}`,
@@ -46,7 +47,7 @@ export function openLibrary(location: IndexLocation, logger: Logger): ReportLibr
   }
   try {
     const loaded = loadIndex(location.indexDir);
-    const tokenizer = loadTokenizer(jiebaDictionaries(loaded.userDictFile));
+    const tokenizer = loadTokenizer(queryDictionaries(location.indexDir));
     const miniSearch = MiniSearch.loadJSON(loaded.searchIndexJson, miniSearchOptions(tokenizer.tokenize));
     return new ReportLibrary({ ...loaded, miniSearch, tokenizer, synonyms: loadSynonyms() });
   } catch (error) {

@@ -18,6 +18,8 @@ export interface BuiltIndex {
   passages: Passage[];
   figures: Figure[];
   miniSearch: MiniSearch<PassageDocument>;
+  /** Every dictionary word jieba can use on the indexed text: the query dictionary keeps these. */
+  dictionaryWords: Set<string>;
 }
 
 /** Words a place field answers to: 许昌市 许昌 xuchang 河南省. */
@@ -35,9 +37,18 @@ export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logg
   const miniSearch = new MiniSearch<PassageDocument>(miniSearchOptions(tokenizer.tokenize));
   const reportById = new Map(reports.map((report) => [report.meta.doc_id, report]));
   const progressStep = Math.max(1, Math.floor(passages.length / 10));
+  const dictionaryWords = new Set<string>();
+  const collectWords = (text: string) => {
+    for (const word of tokenizer.dictionaryWordsIn(text)) dictionaryWords.add(word);
+  };
+  for (const report of reports) {
+    collectWords(report.meta.title);
+    collectWords(placeFieldText(report));
+  }
   passages.forEach((passage, id) => {
     const report = reportById.get(passage.doc_id);
     if (!report) return;
+    collectWords(passage.text);
     miniSearch.add({ id, text: passage.text, title: report.meta.title, place: placeFieldText(report) });
     if (passages.length > 5000 && id % progressStep === 0) {
       logger.info(`indexing passages: ${Math.round((100 * id) / passages.length)}%`);
@@ -61,5 +72,5 @@ export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logg
       figures: figures.length,
     },
   };
-  return { manifest, reports, passages, figures, miniSearch };
+  return { manifest, reports, passages, figures, miniSearch, dictionaryWords };
 }

@@ -5,7 +5,7 @@ import type { Passage, Report } from '../corpus/types.js';
 import type { Figure } from '../indicators/types.js';
 import { MinzhengError } from '../errors.js';
 import type { BuiltIndex } from './build.js';
-import { USER_DICT_NAME } from './jieba-files.js';
+import { QUERY_DICT_NAME, USER_DICT_NAME } from './jieba-files.js';
 import type { LoadedIndex, Manifest } from './types.js';
 
 const FILES = {
@@ -61,9 +61,10 @@ export function loadIndex(indexDir: string): LoadedIndex {
     const stored = JSON.parse(fs.readFileSync(path.join(indexDir, FILES.passages), 'utf8')) as StoredPassages;
     const searchIndexJson = fs.readFileSync(path.join(indexDir, FILES.search), 'utf8');
     const figures = JSON.parse(fs.readFileSync(path.join(indexDir, FILES.figures), 'utf8')) as Figure[];
-    const userDictFile = path.join(indexDir, USER_DICT_NAME);
-    if (!fs.existsSync(userDictFile)) throw new Error(`${USER_DICT_NAME} is missing`);
-    return { manifest, reports, passages: expandPassages(reports, stored), figures, searchIndexJson, userDictFile };
+    for (const name of [USER_DICT_NAME, QUERY_DICT_NAME]) {
+      if (!fs.existsSync(path.join(indexDir, name))) throw new Error(`${name} is missing`);
+    }
+    return { manifest, reports, passages: expandPassages(reports, stored), figures, searchIndexJson };
   } catch (error) {
     throw new MinzhengError('INDEX_UNUSABLE', `index in ${indexDir} is unreadable: ${(error as Error).message}`);
   }

@@ -23,6 +23,4 @@ export interface LoadedIndex {
   figures: Figure[];
   /** MiniSearch's serialised index (JSON text). */
   searchIndexJson: string;
-  /** The jieba user dictionary the index was cut with; queries must use it too. */
-  userDictFile: string;
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /** Bump when cleaning, passage splitting or tokenizing changes what an index holds. */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 /** Bump when the layout of the index folder changes. */
 export const INDEX_FORMAT = 1;
 

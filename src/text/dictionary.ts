@@ -9,7 +9,9 @@ import { MinzhengError } from '../errors.js';
 /** Weight of a domain term: enough to beat a split into common words, not to swallow neighbours. */
 export const USER_TERM_FREQUENCY = 3000;
 
-const DICT_LINE = /^[^\s]+ \d+(\.\d+)?( [A-Za-z]+)?$/;
+/** cppjieba reads main-dictionary lines as exactly "word freq tag"; user lines may omit freq and tag. */
+const MAIN_DICT_LINE = /^[^\s]+ \d+(\.\d+)? [A-Za-z]+$/;
+const USER_DICT_LINE = /^[^\s]+( \d+(\.\d+)?)?( [A-Za-z]+)?$/;
 
 /** Reads a one-term-per-line file ('#' comments, blank lines ignored). */
 export function readTermList(file: string): string[] {
@@ -37,14 +39,15 @@ export function userDictionaryContent(terms: readonly string[]): string {
   return terms.map((term) => `${term} ${USER_TERM_FREQUENCY} n`).join('\n') + '\n';
 }
 
-/** Throws unless `file` is a non-empty jieba dictionary whose every line is "word freq [tag]". */
-export function validateJiebaDictionary(file: string, options: { allowEmpty?: boolean } = {}): void {
-  const content = readDictionaryFile(file, options.allowEmpty);
+/** Throws unless `file` is a non-empty jieba dictionary whose every line cppjieba accepts. */
+export function validateJiebaDictionary(file: string, kind: 'main' | 'user'): void {
+  const content = readDictionaryFile(file, kind === 'user');
+  const pattern = kind === 'main' ? MAIN_DICT_LINE : USER_DICT_LINE;
   const lines = content.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line === '') continue;
-    if (!DICT_LINE.test(line)) {
+    if (!pattern.test(line)) {
       throw new MinzhengError('BAD_DICTIONARY', `${file}:${i + 1}: expected "word frequency tag", got "${line.slice(0, 40)}"`);
     }
   }

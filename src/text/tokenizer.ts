@@ -30,6 +30,8 @@ export interface Tokenizer {
   tokenize(text: string): string[];
   /** jieba's plain cut (HMM on), for tests and diagnostics. */
   cut(text: string): string[];
+  /** Every dictionary word of two or more characters that segmentation of `text` can use. */
+  dictionaryWordsIn(text: string): string[];
 }
 
 let loadedKey: string | undefined;
@@ -42,8 +44,8 @@ export function loadTokenizer(dicts: JiebaDictionaries): Tokenizer {
   const jieba = require('nodejieba') as typeof NodeJieba;
   const key = JSON.stringify(dicts);
   if (loadedKey !== key) {
-    validateJiebaDictionary(dicts.dict);
-    validateJiebaDictionary(dicts.userDict, { allowEmpty: true });
+    validateJiebaDictionary(dicts.dict, 'main');
+    validateJiebaDictionary(dicts.userDict, 'user');
     jieba.load(dicts);
     loadedKey = key;
   }
@@ -51,6 +53,7 @@ export function loadTokenizer(dicts: JiebaDictionaries): Tokenizer {
   return {
     tokenize: (text) => normalizeTerms(jieba.cutForSearch(normalizeText(text), true)).flatMap(nested),
     cut: (text) => jieba.cut(normalizeText(text), true),
+    dictionaryWordsIn: (text) => jieba.cutAll(normalizeText(text)).filter((word) => [...word].length >= 2),
   };
 }
 
