@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Cold start of the stdio server: spawn → initialize → first search_reports answered.
 //
-//   node bench/cold-start.mjs [--runs 10] [--corpus DIR] [--fresh] [--timeout-s 900]
+//   node bench/cold-start.mjs [--runs 10] [--corpus DIR] [--fresh] [--timeout-s 900] [--server-heap-mb N]
+//
+// The server runs with Node's default heap unless --server-heap-mb is given (what a chat client
+// would run); a server that runs out of memory on a large corpus is a finding, not a bench bug.
 //
 // With --corpus the server gets `--corpus DIR` and MINZHENG_CACHE_DIR set to a fixed folder per
 // corpus (under os.tmpdir()/minzheng-bench-cache), so only the first (warm-up) start builds the
@@ -31,6 +34,8 @@ const args = parseArgs();
 const runs = numberArg(args, 'runs', 10);
 const timeoutMs = numberArg(args, 'timeout-s', 900) * 1000;
 const QUERY = { query: '低保标准', limit: 5 };
+const serverHeapMb = numberArg(args, 'server-heap-mb', 0);
+const nodeArgs = serverHeapMb > 0 ? [`--max-old-space-size=${serverHeapMb}`] : [];
 
 const target = await resolveTarget(args.corpus);
 const { corpusDir, cacheRoot, note } = target;
@@ -52,7 +57,7 @@ async function oneRun() {
   const { argv, env } = configInputs(target);
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [SERVER_ENTRY, ...argv],
+    args: [...nodeArgs, SERVER_ENTRY, ...argv],
     cwd: PACKAGE_ROOT,
     env,
     stderr: 'pipe',

@@ -10,7 +10,8 @@ export const PACKAGE_ROOT = path.resolve(BENCH_DIR, '..');
 export const BUNDLED_CORPUS = path.join(PACKAGE_ROOT, 'corpus');
 export const BUNDLED_INDEX = path.join(PACKAGE_ROOT, 'index');
 export const DIST = path.join(PACKAGE_ROOT, 'dist');
-export const SERVER_ENTRY = path.join(DIST, 'bin', 'server.js');
+/** What package.json's bin runs: the bundled server. */
+export const SERVER_ENTRY = path.join(DIST, 'server.mjs');
 
 /** `--name value`, `--name=value` and bare `--flag` (→ true). */
 export function parseArgs(argv = process.argv.slice(2)) {
@@ -111,10 +112,15 @@ export async function resolveTarget(corpusArg) {
     const corpusDir = path.resolve(corpusArg);
     return { corpusDir, cacheRoot: benchCacheRoot(corpusDir), note: '' };
   }
-  const { readManifest } = await import(path.join(DIST, 'search', 'store.js'));
-  const { stalenessReason } = await import(path.join(DIST, 'search', 'freshness.js'));
-  const manifest = readManifest(BUNDLED_INDEX);
-  const stale = manifest ? stalenessReason(manifest, BUNDLED_CORPUS) : 'no manifest';
+  let stale;
+  try {
+    const { readManifest } = await import(path.join(DIST, 'search', 'store.js'));
+    const { stalenessReason } = await import(path.join(DIST, 'search', 'freshness.js'));
+    const manifest = readManifest(BUNDLED_INDEX);
+    stale = manifest ? stalenessReason(manifest, BUNDLED_CORPUS) : 'no manifest';
+  } catch (error) {
+    stale = `freshness unknown: ${error.message}`;
+  }
   if (!stale) return { corpusDir: undefined, cacheRoot: undefined, note: '' };
   return {
     corpusDir: BUNDLED_CORPUS,
@@ -226,6 +232,7 @@ export function summarizeProfile(profile, parents = [], { top = 10 } = {}) {
 /** Prints a summary made by summarizeProfile. */
 export function printProfile(summary, indent = '    ') {
   for (const [parent, { total_ms, callees }] of Object.entries(summary.callees)) {
+    if (callees.length === 0) continue;
     console.log(`${indent}${parent} (${total_ms} ms) spends it in:`);
     for (const [name, value] of callees) console.log(`${indent}  ${String(value).padStart(8)} ms  ${name}`);
   }

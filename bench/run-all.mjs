@@ -4,7 +4,8 @@
 //   npm run bench                                  # scale 1: the bundled corpus
 //   node bench/run-all.mjs --scales 1,100,1000     # scale corpora generated into os.tmpdir()
 //   options: --timeout-min 20 (per child)  --runs N (cold starts; default 10 at 1×, 5 above)
-//            --profile (CPU profile of each build)  --heap-mb 8192 (children's --max-old-space-size)
+//            --profile (CPU profile of each build)  --heap-mb 8192 (bench children's --max-old-space-size)
+//            --server-heap-mb N (the spawned servers' heap; default: Node's default, as a chat client runs it)
 //
 // Scale 1 is the bundled corpus; scale N > 1 is bench/gen-scale-corpus.mjs --factor N, written
 // to os.tmpdir()/minzheng-scale-N and reused when already generated with the same factor. Each
@@ -118,7 +119,8 @@ for (const scale of scales) {
   }
   const runs = numberArg(args, 'runs', scale > 1 ? 5 : 10);
   const build = note(scale, await runChild('build-throughput.mjs', [...corpusArgs, '--save-cache', ...(args.profile ? ['--profile'] : [])]));
-  const cold = note(scale, await runChild('cold-start.mjs', [...corpusArgs, '--runs', String(runs)]));
+  const serverHeap = args['server-heap-mb'] ? ['--server-heap-mb', String(args['server-heap-mb'])] : [];
+  const cold = note(scale, await runChild('cold-start.mjs', [...corpusArgs, '--runs', String(runs), ...serverHeap]));
   const search = note(scale, await runChild('search-latency.mjs', corpusArgs));
   results.push({ scale, build, cold, search });
 }
@@ -126,22 +128,29 @@ for (const scale of scales) {
 // ---------------------------------------------------------------------------------------------
 const fmt = (value, digits = 1) => (value === undefined || value === null || Number.isNaN(value) ? '—' : String(round(value, digits)));
 const columns = [
-  ['scale', (r) => `${r.scale}×`],
-  ['reports', (r) => fmt(r.build?.reports ?? r.search?.reports, 0)],
-  ['MB', (r) => fmt(r.build?.text_mb, 2)],
-  ['build s', (r) => fmt(r.build?.seconds, 2)],
-  ['MB/s', (r) => fmt(r.build?.mb_per_s, 3)],
-  ['index MB', (r) => fmt(r.build?.index_mb, 1)],
-  ['build RSS MB', (r) => fmt(r.build?.peak_rss_mb, 0)],
-  ['cold start ms', (r) => fmt(r.cold?.cold_start_ms_median, 0)],
-  ['peak RSS MB', (r) => fmt(r.cold?.peak_rss_mb_median, 0)],
-  ['open ms', (r) => fmt(r.search?.open_ms, 0)],
-  ['search p50 ms', (r) => fmt(r.search?.search?.p50_ms, 2)],
-  ['search p99 ms', (r) => fmt(r.search?.search?.p99_ms, 2)],
-  ['compare ind/topic p50 ms', (r) =>
+  ['scale', null, (r) => `${r.scale}×`],
+  ['reports', 'build', (r) => fmt(r.build?.reports ?? r.search?.reports, 0)],
+  ['MB', 'build', (r) => fmt(r.build?.text_mb, 2)],
+  ['build s', 'build', (r) => fmt(r.build?.seconds, 2)],
+  ['MB/s', 'build', (r) => fmt(r.build?.mb_per_s, 3)],
+  ['index MB', 'build', (r) => fmt(r.build?.index_mb, 1)],
+  ['build RSS MB', 'build', (r) => fmt(r.build?.peak_rss_mb, 0)],
+  ['cold start ms', 'cold', (r) => fmt(r.cold?.cold_start_ms_median, 0)],
+  ['peak RSS MB', 'cold', (r) => fmt(r.cold?.peak_rss_mb_median, 0)],
+  ['open ms', 'search', (r) => fmt(r.search?.open_ms, 0)],
+  ['search p50 ms', 'search', (r) => fmt(r.search?.search?.p50_ms, 2)],
+  ['search p99 ms', 'search', (r) => fmt(r.search?.search?.p99_ms, 2)],
+  ['compare ind/topic p50 ms', 'search', (r) =>
     r.search?.compare?.available ? `${fmt(r.search.compare.indicator?.p50_ms, 1)} / ${fmt(r.search.compare.topic?.p50_ms, 1)}` : '—'],
 ];
-const rows = results.map((r) => columns.map(([, get]) => (r.failed ? (get === columns[0][1] ? get(r) : 'failed') : get(r))));
+// A cell whose bench failed says so; the reports column falls back to the search bench.
+const rows = results.map((r) =>
+  columns.map(([title, source, get]) => {
+    const value = get(r);
+    if (value !== '—' || !source) return value;
+    return r.failed || !r[source] ? 'failed' : value;
+  }),
+);
 const widths = columns.map(([title], i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
 const line = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
 console.log('\n══════ summary ══════');

@@ -7,7 +7,8 @@ import { openLibrary } from '../src/open-library.js';
 import { BUNDLED_CORPUS_DIR, BUNDLED_INDEX_DIR, PACKAGE_ROOT } from '../src/paths.js';
 
 export const SEEDS_DIR = path.resolve(PACKAGE_ROOT, '..', 'shared', 'seeds');
-export const SERVER_ENTRY = path.join(PACKAGE_ROOT, 'dist', 'bin', 'server.js');
+/** What package.json's bin runs: the bundled server. */
+export const SERVER_ENTRY = path.join(PACKAGE_ROOT, 'dist', 'server.mjs');
 
 let bundled: ReportLibrary | undefined;
 

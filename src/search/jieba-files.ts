@@ -51,9 +51,11 @@ export function queryDictionaries(indexDir: string): JiebaDictionaries {
 
 /**
  * Common words are kept too, so that the words people type around the corpus's words
- * (多少, 每年, 销售额) are cut as the full dictionary cuts them.
+ * (多少, 每年, 命名) are cut as the full dictionary cuts them. 1000 keeps 18k words: measured,
+ * 4 of 83 test queries are cut differently (rare words only) at 238 ms cold start, against
+ * 2 at 261 ms for 100 (43k words) and 13 at ~225 ms for none.
  */
-export const COMMON_WORD_MIN_FREQUENCY = 100;
+export const COMMON_WORD_MIN_FREQUENCY = 1000;
 
 /** Sentinel words no text contains (private-use characters). */
 const MASS_SENTINEL = '\uE000\uE000';

@@ -1,5 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { packageVersion } from '../search/versions.js';
+import { ownVersion } from '../search/versions.js';
 import type { ServerDeps } from './deps.js';
 import { registerReportResources } from './resources.js';
 import { registerTools } from './tools/index.js';
@@ -8,7 +8,7 @@ export const SERVER_NAME = 'minzheng-mcp';
 
 export function createServer(deps: ServerDeps): McpServer {
   const server = new McpServer(
-    { name: SERVER_NAME, version: packageVersion(SERVER_NAME) },
+    { name: SERVER_NAME, version: ownVersion() },
     {
       instructions:
         '民政报告问答: search Chinese municipal civil-affairs reports. Start with list_reports, find passages ' +
