@@ -105,6 +105,11 @@ export class ReportLibrary {
     return inputs.map((input) => this.places.resolve(input));
   }
 
+  /** The best passage of each of `places` (full names) for a topic. */
+  bestPassagePerPlace(topic: string, places: readonly string[]): Map<string, PassageHit> {
+    return this.search.bestPerPlace(topic, places);
+  }
+
   searchPassages(request: SearchRequest): PassageHit[] {
     const places = request.places ? this.resolvePlaces(request.places).map((place) => place.name) : undefined;
     return this.search.search(request.query, {

@@ -7,7 +7,7 @@ import type { Figure } from '../indicators/types.js';
 import { shortPlaceName } from '../corpus/places.js';
 import type { Logger } from '../log.js';
 import type { Tokenizer } from '../text/tokenizer.js';
-import { corpusHashes, currentVersions, dictionaryHashes } from './freshness.js';
+import { corpusStamps, currentVersions, dictionaryHashes } from './freshness.js';
 import { miniSearchOptions, type PassageDocument } from './options.js';
 import type { Manifest } from './types.js';
 import { INDEX_FORMAT, PIPELINE_VERSION } from './versions.js';
@@ -28,13 +28,27 @@ export function placeFieldText(report: Report): string {
   return [place, shortPlaceName(place), place_id, province].filter(Boolean).join(' ');
 }
 
+/** Every passage of a report repeats its title and place: cut each distinct value once. */
+function tokenizeCachingRepeats(tokenizer: Tokenizer): (text: string, field?: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (text, field) => {
+    if (field === 'text') return tokenizer.tokenize(text);
+    let tokens = cache.get(text);
+    if (!tokens) {
+      tokens = tokenizer.tokenize(text);
+      cache.set(text, tokens);
+    }
+    return tokens;
+  };
+}
+
 /** Reads, cleans, splits and indexes a corpus folder. Unusable files are listed, not fatal. */
 export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logger): BuiltIndex {
-  const hashes = corpusHashes(corpusDir);
+  const hashes = corpusStamps(corpusDir);
   const { reports, problems } = loadCorpus(corpusDir);
   for (const problem of problems) logger.warn(`skipping ${problem.file}: ${problem.reason}`);
   const passages = reports.flatMap((report) => splitPassages(report.meta.doc_id, report.text));
-  const miniSearch = new MiniSearch<PassageDocument>(miniSearchOptions(tokenizer.tokenize));
+  const miniSearch = new MiniSearch<PassageDocument>(miniSearchOptions(tokenizeCachingRepeats(tokenizer)));
   const reportById = new Map(reports.map((report) => [report.meta.doc_id, report]));
   const progressStep = Math.max(1, Math.floor(passages.length / 10));
   const dictionaryWords = new Set<string>();
@@ -54,9 +68,13 @@ export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logg
       logger.info(`indexing passages: ${Math.round((100 * id) / passages.length)}%`);
     }
   });
-  const figures = reports.flatMap((report) =>
-    extractFigures(report, passages.filter((passage) => passage.doc_id === report.meta.doc_id)),
-  );
+  const passagesByDoc = new Map<string, Passage[]>();
+  for (const passage of passages) {
+    const list = passagesByDoc.get(passage.doc_id) ?? [];
+    list.push(passage);
+    passagesByDoc.set(passage.doc_id, list);
+  }
+  const figures = reports.flatMap((report) => extractFigures(report, passagesByDoc.get(report.meta.doc_id) ?? []));
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     pipeline: PIPELINE_VERSION,

@@ -59,22 +59,49 @@ export class PassageSearch {
     };
   }
 
+  /** Passages for a query, best first; filters apply inside MiniSearch, before it sorts. */
   search(text: string, filters: SearchFilters): PassageHit[] {
+    return this.hits(text, filters).slice(0, filters.limit);
+  }
+
+  /** The best passage of each place that has one, in one search. */
+  bestPerPlace(text: string, places: readonly string[]): Map<string, PassageHit> {
+    const best = new Map<string, PassageHit>();
+    for (const hit of this.hits(text, { places, limit: Infinity })) {
+      if (!best.has(hit.report.meta.place)) best.set(hit.report.meta.place, hit);
+      if (best.size === places.length) break;
+    }
+    return best;
+  }
+
+  private hits(text: string, filters: SearchFilters): PassageHit[] {
     const query = this.buildQuery(text);
     if (!query) {
       throw new MinzhengError('BAD_ARGUMENT', `The query "${text}" has no searchable words; use Chinese words such as "低保标准" or "养老床位".`);
     }
     const keepPlaces = filters.places && filters.places.length > 0 ? new Set(filters.places) : undefined;
+    const { publishedFrom, publishedTo } = filters;
+    const keep = (report: Report): boolean => {
+      if (keepPlaces && !keepPlaces.has(report.meta.place)) return false;
+      if (publishedFrom === undefined && publishedTo === undefined) return true;
+      const year = publishedYear(report);
+      if (year === undefined) return false;
+      return (publishedFrom === undefined || year >= publishedFrom) && (publishedTo === undefined || year <= publishedTo);
+    };
+    const reportOf = (id: number): Report | undefined => {
+      const passage = this.passages[id];
+      return passage && this.reportById.get(passage.doc_id);
+    };
+    const filtered = keepPlaces || publishedFrom !== undefined || publishedTo !== undefined;
+    const results = this.miniSearch.search(query, {
+      ...QUERY_OPTIONS,
+      ...(filtered ? { filter: (result) => { const report = reportOf(result.id as number); return report !== undefined && keep(report); } } : {}),
+    });
     const hits: PassageHit[] = [];
-    for (const result of this.miniSearch.search(query, QUERY_OPTIONS)) {
+    for (const result of results) {
       const passage = this.passages[result.id as number];
       const report = passage && this.reportById.get(passage.doc_id);
-      if (!passage || !report) continue;
-      if (keepPlaces && !keepPlaces.has(report.meta.place)) continue;
-      const year = publishedYear(report);
-      if (filters.publishedFrom !== undefined && (year === undefined || year < filters.publishedFrom)) continue;
-      if (filters.publishedTo !== undefined && (year === undefined || year > filters.publishedTo)) continue;
-      hits.push({ passage, report, score: result.score });
+      if (passage && report) hits.push({ passage, report, score: result.score });
       if (hits.length >= filters.limit) break;
     }
     return hits;

@@ -3,17 +3,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { listReportFiles } from '../corpus/load.js';
 import { TERMS_FILE } from './jieba-files.js';
-import type { Manifest } from './types.js';
+import type { CorpusFileStamp, Manifest } from './types.js';
 import { INDEX_FORMAT, PIPELINE_VERSION, packageVersion } from './versions.js';
 
 export function sha256(content: string | Buffer): string {
   return crypto.createHash('sha256').update(content).digest('hex');
 }
 
-export function corpusHashes(corpusDir: string): Record<string, string> {
-  return Object.fromEntries(
-    listReportFiles(corpusDir).map((file) => [file, sha256(fs.readFileSync(path.join(corpusDir, file)))]),
-  );
+export function corpusStamps(corpusDir: string): Record<string, CorpusFileStamp> {
+  return Object.fromEntries(listReportFiles(corpusDir).map((file) => [file, stampOf(path.join(corpusDir, file))]));
+}
+
+function stampOf(file: string): CorpusFileStamp {
+  const stat = fs.statSync(file);
+  return { sha256: sha256(fs.readFileSync(file)), size: stat.size, mtime_ms: stat.mtimeMs };
 }
 
 export function dictionaryHashes(): Record<string, string> {
@@ -37,14 +40,21 @@ export function stalenessReason(manifest: Manifest, corpusDir: string): string |
   for (const [name, hash] of Object.entries(dictionaries)) {
     if (manifest.dictionaries[name] !== hash) return `dictionary ${name} changed`;
   }
-  return corpusDifference(manifest.corpus, corpusHashes(corpusDir));
+  return corpusDifference(manifest.corpus, corpusDir);
 }
 
-function corpusDifference(built: Record<string, string>, now: Record<string, string>): string | undefined {
-  for (const [file, hash] of Object.entries(now)) {
-    if (!(file in built)) return `new corpus file ${file}`;
-    if (built[file] !== hash) return `corpus file ${file} changed`;
+/** A file whose size and mtime are as built is taken as unchanged; any other file is hashed. */
+function corpusDifference(built: Record<string, CorpusFileStamp>, corpusDir: string): string | undefined {
+  const files = listReportFiles(corpusDir);
+  for (const file of files) {
+    const stamp = built[file];
+    if (!stamp) return `new corpus file ${file}`;
+    const fullPath = path.join(corpusDir, file);
+    const stat = fs.statSync(fullPath);
+    if (stat.size === stamp.size && stat.mtimeMs === stamp.mtime_ms) continue;
+    if (stat.size !== stamp.size || sha256(fs.readFileSync(fullPath)) !== stamp.sha256) return `corpus file ${file} changed`;
   }
-  const removed = Object.keys(built).find((file) => !(file in now));
+  const present = new Set(files);
+  const removed = Object.keys(built).find((file) => !present.has(file));
   return removed ? `corpus file ${removed} was removed` : undefined;
 }

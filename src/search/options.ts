@@ -14,12 +14,12 @@ export const FIELD_BOOSTS = { text: 1, title: 0.4, place: 1.5 } as const;
  * The one options object the index is built and loaded with (MiniSearch does not serialise
  * functions, so `loadJSON` must receive the same tokenizer). Queries arrive already tokenized.
  */
-export function miniSearchOptions(tokenize: (text: string) => string[]): Options<PassageDocument> {
+export function miniSearchOptions(tokenize: (text: string, field?: string) => string[]): Options<PassageDocument> {
   return {
     idField: 'id',
     fields: ['text', 'title', 'place'],
     storeFields: [],
-    tokenize: (text) => tokenize(text),
+    tokenize: (text, field) => tokenize(text, field),
     processTerm: (term) => term,
     searchOptions: QUERY_OPTIONS,
   };

@@ -1,13 +1,19 @@
 import type { Passage, Report } from '../corpus/types.js';
 import type { Figure } from '../indicators/types.js';
 
+export interface CorpusFileStamp {
+  sha256: string;
+  size: number;
+  mtime_ms: number;
+}
+
 export interface Manifest {
   format: number;
   pipeline: number;
   built_at: string;
   versions: { minisearch: string; nodejieba: string };
-  /** sha256 of every corpus file, by base name. */
-  corpus: Record<string, string>;
+  /** Every corpus file by base name: its sha256, and the size and mtime that let a start skip hashing it. */
+  corpus: Record<string, CorpusFileStamp>;
   /** sha256 of the dictionaries the index was cut with. */
   dictionaries: Record<string, string>;
   problems: { file: string; reason: string }[];

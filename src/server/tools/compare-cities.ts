@@ -60,8 +60,9 @@ function compareTopic(library: ReportLibrary, topic: string, places: string[] | 
   const targets = places ? library.resolvePlaces(places).map((p) => p.name) : library.places.places.map((p) => p.name);
   const rows = [];
   const missing: string[] = [];
+  const best = library.bestPassagePerPlace(topic, targets);
   for (const place of targets) {
-    const [hit] = library.searchPassages({ query: topic, places: [place], limit: 1 });
+    const hit = best.get(place);
     if (!hit) {
       missing.push(place);
       continue;
