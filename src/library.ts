@@ -22,7 +22,8 @@ export interface LibraryParts {
   reports: Report[];
   passages: Passage[];
   figures: Figure[];
-  miniSearch: MiniSearch<PassageDocument>;
+  /** The search index, or how to load it (the largest part of an index: loaded on first use). */
+  miniSearch: MiniSearch<PassageDocument> | (() => MiniSearch<PassageDocument>);
   tokenizer: Tokenizer;
   synonyms: SynonymTable;
 }
@@ -49,7 +50,8 @@ export class ReportLibrary {
   private readonly reportById: Map<string, Report>;
   private readonly passageById: Map<string, Passage>;
   private readonly passagesByDoc: Map<string, Passage[]>;
-  private readonly search: PassageSearch;
+  private searchEngine: PassageSearch | undefined;
+  private readonly parts: LibraryParts;
 
   constructor(parts: LibraryParts) {
     this.manifest = parts.manifest;
@@ -65,7 +67,22 @@ export class ReportLibrary {
       this.passagesByDoc.set(passage.doc_id, list);
     }
     this.indicators = new IndicatorBook(parts.figures, this.places);
-    this.search = new PassageSearch(parts.miniSearch, parts.passages, parts.reports, parts.tokenizer, parts.synonyms);
+    this.parts = parts;
+  }
+
+  /** The passage search, its index loaded on first use. */
+  private get search(): PassageSearch {
+    if (!this.searchEngine) {
+      const { miniSearch, passages, reports, tokenizer, synonyms } = this.parts;
+      const index = typeof miniSearch === 'function' ? miniSearch() : miniSearch;
+      this.searchEngine = new PassageSearch(index, passages, reports, tokenizer, synonyms, (term) => this.places.find(term)?.name);
+    }
+    return this.searchEngine;
+  }
+
+  /** Loads the search index now (the server does it right after the handshake). */
+  preloadSearch(): void {
+    void this.search;
   }
 
   getReport(docId: string): Report {

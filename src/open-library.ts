@@ -6,7 +6,7 @@ import type { Logger } from './log.js';
 import { buildIndex } from './search/build.js';
 import { stalenessReason } from './search/freshness.js';
 import { SYNONYMS_FILE, buildDictionaries, queryDictionaries, writeQueryDictionary, writeUserDictionary } from './search/jieba-files.js';
-import { miniSearchOptions } from './search/options.js';
+import { miniSearchOptions, type PassageDocument } from './search/options.js';
 import { loadIndex, readManifest, saveIndex } from './search/store.js';
 import { readSynonymGroups } from './text/dictionary.js';
 import { SynonymTable } from './text/synonyms.js';
@@ -48,11 +48,19 @@ export function openLibrary(location: IndexLocation, logger: Logger): ReportLibr
   try {
     const loaded = loadIndex(location.indexDir);
     const tokenizer = loadTokenizer(queryDictionaries(location.indexDir));
-    const miniSearch = MiniSearch.loadJSON(loaded.searchIndexJson, miniSearchOptions(tokenizer.tokenize));
+    const miniSearch = () => loadSearchIndex(loaded.searchIndexFile, tokenizer.tokenize);
     return new ReportLibrary({ ...loaded, miniSearch, tokenizer, synonyms: loadSynonyms() });
   } catch (error) {
     logger.warn(`${(error as Error).message}; rebuilding (to do it by hand: npm run index)`);
     return rebuildIndex(location, logger);
+  }
+}
+
+function loadSearchIndex(file: string, tokenize: (text: string) => string[]): MiniSearch<PassageDocument> {
+  try {
+    return MiniSearch.loadJSON(fs.readFileSync(file, 'utf8'), miniSearchOptions(tokenize));
+  } catch (error) {
+    throw new MinzhengError('INDEX_UNUSABLE', `search index ${file} is unreadable (${(error as Error).message}); rebuild it with npm run index`);
   }
 }
 

@@ -22,24 +22,10 @@ export interface BuiltIndex {
   dictionaryWords: Set<string>;
 }
 
-/** Words a place field answers to: 许昌市 许昌 xuchang 河南省. */
+/** Words a query names a report's place with: 许昌市 许昌 xuchang 河南省. */
 export function placeFieldText(report: Report): string {
   const { place, place_id, province } = report.meta;
   return [place, shortPlaceName(place), place_id, province].filter(Boolean).join(' ');
-}
-
-/** Every passage of a report repeats its title and place: cut each distinct value once. */
-function tokenizeCachingRepeats(tokenizer: Tokenizer): (text: string, field?: string) => string[] {
-  const cache = new Map<string, string[]>();
-  return (text, field) => {
-    if (field === 'text') return tokenizer.tokenize(text);
-    let tokens = cache.get(text);
-    if (!tokens) {
-      tokens = tokenizer.tokenize(text);
-      cache.set(text, tokens);
-    }
-    return tokens;
-  };
 }
 
 /** Reads, cleans, splits and indexes a corpus folder. Unusable files are listed, not fatal. */
@@ -48,22 +34,19 @@ export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logg
   const { reports, problems } = loadCorpus(corpusDir);
   for (const problem of problems) logger.warn(`skipping ${problem.file}: ${problem.reason}`);
   const passages = reports.flatMap((report) => splitPassages(report.meta.doc_id, report.text));
-  const miniSearch = new MiniSearch<PassageDocument>(miniSearchOptions(tokenizeCachingRepeats(tokenizer)));
+  const miniSearch = new MiniSearch<PassageDocument>(miniSearchOptions(tokenizer.tokenize));
   const reportById = new Map(reports.map((report) => [report.meta.doc_id, report]));
   const progressStep = Math.max(1, Math.floor(passages.length / 10));
   const dictionaryWords = new Set<string>();
   const collectWords = (text: string) => {
     for (const word of tokenizer.dictionaryWordsIn(text)) dictionaryWords.add(word);
   };
-  for (const report of reports) {
-    collectWords(report.meta.title);
-    collectWords(placeFieldText(report));
-  }
+  for (const report of reports) collectWords(placeFieldText(report));
   passages.forEach((passage, id) => {
     const report = reportById.get(passage.doc_id);
     if (!report) return;
     collectWords(passage.text);
-    miniSearch.add({ id, text: passage.text, title: report.meta.title, place: placeFieldText(report) });
+    miniSearch.add({ id, text: passage.text });
     if (passages.length > 5000 && id % progressStep === 0) {
       logger.info(`indexing passages: ${Math.round((100 * id) / passages.length)}%`);
     }

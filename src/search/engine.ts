@@ -22,6 +22,8 @@ export interface PassageHit {
 
 /** Weight of a synonym relative to the word the person typed. */
 const SYNONYM_WEIGHT = 0.8;
+/** How much more a passage counts when the query names its report's place ("许昌 低保标准"). */
+const NAMED_PLACE_BOOST = 3;
 
 export function publishedYear(report: Report): number | undefined {
   const match = /^(\d{4})/.exec(report.meta.published);
@@ -31,6 +33,9 @@ export function publishedYear(report: Report): number | undefined {
 /** Full-text search over passages: jieba terms, synonyms expanded, BM25 ranking, filters. */
 export class PassageSearch {
   private readonly reportById: Map<string, Report>;
+  /** Place and publication year of each passage, by MiniSearch id: boosts and filters look here. */
+  private readonly passagePlace: string[];
+  private readonly passageYear: (number | undefined)[];
 
   constructor(
     private readonly miniSearch: MiniSearch<PassageDocument>,
@@ -38,13 +43,21 @@ export class PassageSearch {
     reports: readonly Report[],
     private readonly tokenizer: Tokenizer,
     private readonly synonyms: SynonymTable,
+    /** The full place name a query term names (许昌 → 许昌市), if any. */
+    private readonly placeNamedBy: (term: string) => string | undefined,
   ) {
     this.reportById = new Map(reports.map((report) => [report.meta.doc_id, report]));
+    const reportOf = (passage: Passage) => this.reportById.get(passage.doc_id);
+    this.passagePlace = passages.map((passage) => reportOf(passage)?.meta.place ?? '');
+    this.passageYear = passages.map((passage) => {
+      const report = reportOf(passage);
+      return report && publishedYear(report);
+    });
   }
 
   /** The MiniSearch query for a person's words: every term, or any of its synonyms. */
-  buildQuery(text: string): Query | undefined {
-    const terms = [...new Set(this.tokenizer.tokenize(text))];
+  buildQuery(queryTerms: readonly string[]): Query | undefined {
+    const terms = [...new Set(queryTerms)];
     if (terms.length === 0) return undefined;
     return {
       combineWith: 'OR',
@@ -75,27 +88,26 @@ export class PassageSearch {
   }
 
   private hits(text: string, filters: SearchFilters): PassageHit[] {
-    const query = this.buildQuery(text);
+    const queryTerms = this.tokenizer.tokenize(text);
+    const query = this.buildQuery(queryTerms);
     if (!query) {
       throw new MinzhengError('BAD_ARGUMENT', `The query "${text}" has no searchable words; use Chinese words such as "低保标准" or "养老床位".`);
     }
     const keepPlaces = filters.places && filters.places.length > 0 ? new Set(filters.places) : undefined;
     const { publishedFrom, publishedTo } = filters;
-    const keep = (report: Report): boolean => {
-      if (keepPlaces && !keepPlaces.has(report.meta.place)) return false;
+    const keep = (id: number): boolean => {
+      if (keepPlaces && !keepPlaces.has(this.passagePlace[id] ?? '')) return false;
       if (publishedFrom === undefined && publishedTo === undefined) return true;
-      const year = publishedYear(report);
+      const year = this.passageYear[id];
       if (year === undefined) return false;
       return (publishedFrom === undefined || year >= publishedFrom) && (publishedTo === undefined || year <= publishedTo);
     };
-    const reportOf = (id: number): Report | undefined => {
-      const passage = this.passages[id];
-      return passage && this.reportById.get(passage.doc_id);
-    };
     const filtered = keepPlaces || publishedFrom !== undefined || publishedTo !== undefined;
+    const namedPlaces = new Set(queryTerms.map(this.placeNamedBy).filter((place) => place !== undefined));
     const results = this.miniSearch.search(query, {
       ...QUERY_OPTIONS,
-      ...(filtered ? { filter: (result) => { const report = reportOf(result.id as number); return report !== undefined && keep(report); } } : {}),
+      ...(namedPlaces.size > 0 ? { boostDocument: (id: number) => (namedPlaces.has(this.passagePlace[id] ?? '') ? NAMED_PLACE_BOOST : 1) } : {}),
+      ...(filtered ? { filter: (result) => keep(result.id as number) } : {}),
     });
     const hits: PassageHit[] = [];
     for (const result of results) {

@@ -32,7 +32,9 @@ export function saveIndex(indexDir: string, index: BuiltIndex): void {
   }
   writeAtomically(path.join(indexDir, FILES.reports), JSON.stringify(index.reports, null, 1));
   writeAtomically(path.join(indexDir, FILES.passages), JSON.stringify(storedPassages));
-  writeAtomically(path.join(indexDir, FILES.search), JSON.stringify(index.miniSearch));
+  const searchJson = JSON.stringify(index.miniSearch);
+  writeAtomically(path.join(indexDir, FILES.search), searchJson);
+  index.manifest.search_index_bytes = Buffer.byteLength(searchJson);
   // One figure per line: readable and diffable.
   writeAtomically(path.join(indexDir, FILES.figures), `[\n${index.figures.map((figure) => JSON.stringify(figure)).join(',\n')}\n]\n`);
   writeAtomically(path.join(indexDir, FILES.manifest), JSON.stringify(index.manifest, null, 2) + '\n');
@@ -59,12 +61,15 @@ export function loadIndex(indexDir: string): LoadedIndex {
   try {
     const reports = JSON.parse(fs.readFileSync(path.join(indexDir, FILES.reports), 'utf8')) as Report[];
     const stored = JSON.parse(fs.readFileSync(path.join(indexDir, FILES.passages), 'utf8')) as StoredPassages;
-    const searchIndexJson = fs.readFileSync(path.join(indexDir, FILES.search), 'utf8');
+    const searchIndexFile = path.join(indexDir, FILES.search);
+    const searchBytes = fs.existsSync(searchIndexFile) ? fs.statSync(searchIndexFile).size : undefined;
+    if (searchBytes === undefined) throw new Error(`${FILES.search} is missing`);
+    if (searchBytes !== manifest.search_index_bytes) throw new Error(`${FILES.search} is not the one the manifest describes`);
     const figures = JSON.parse(fs.readFileSync(path.join(indexDir, FILES.figures), 'utf8')) as Figure[];
     for (const name of [USER_DICT_NAME, QUERY_DICT_NAME]) {
       if (!fs.existsSync(path.join(indexDir, name))) throw new Error(`${name} is missing`);
     }
-    return { manifest, reports, passages: expandPassages(reports, stored), figures, searchIndexJson };
+    return { manifest, reports, passages: expandPassages(reports, stored), figures, searchIndexFile };
   } catch (error) {
     throw new MinzhengError('INDEX_UNUSABLE', `index in ${indexDir} is unreadable: ${(error as Error).message}`);
   }

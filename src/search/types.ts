@@ -17,6 +17,8 @@ export interface Manifest {
   /** sha256 of the dictionaries the index was cut with. */
   dictionaries: Record<string, string>;
   problems: { file: string; reason: string }[];
+  /** Size of search-index.json: it is parsed only at the first search, so a start checks its size. */
+  search_index_bytes?: number;
   counts: { reports: number; passages: number; characters: number; figures: number };
 }
 
@@ -27,6 +29,6 @@ export interface LoadedIndex {
   passages: Passage[];
   /** Indicator figures extracted at build time, each with its citation. */
   figures: Figure[];
-  /** MiniSearch's serialised index (JSON text). */
-  searchIndexJson: string;
+  /** MiniSearch's serialised index (JSON), read when the first search needs it. */
+  searchIndexFile: string;
 }

@@ -18,5 +18,7 @@ export function createServer(deps: ServerDeps): McpServer {
   );
   registerTools(server, deps);
   registerReportResources(server, deps);
+  // The search index is the slowest part to load: load it once the handshake is answered.
+  server.server.oninitialized = () => setImmediate(() => deps.library.preloadSearch());
   return server;
 }
