@@ -31,9 +31,11 @@ export function compareAcrossPlaces(
 ): Comparison {
   const rows: ComparisonRow[] = [];
   const missing: string[] = [];
+  const byPlace = groupByPlace(figures);
+  const fallbackByPlace = groupByPlace(fallback);
   for (const place of places) {
-    const own = figures.filter((figure) => belongsTo(figure, place)).sort(rank);
-    const related = own.length === 0 ? fallback.filter((figure) => belongsTo(figure, place)).sort(rank) : [];
+    const own = [...(byPlace.get(place) ?? [])].sort(rank);
+    const related = own.length === 0 ? [...(fallbackByPlace.get(place) ?? [])].sort(rank) : [];
     const candidates = own.length > 0 ? own : related;
     const best = candidates[0];
     if (!best) {
@@ -61,6 +63,13 @@ export function compareAcrossPlaces(
   return { rows, missing };
 }
 
-function belongsTo(figure: Figure, place: string): boolean {
-  return figure.report_place === place;
+/** Figures by the place of the report they come from. */
+function groupByPlace(figures: readonly Figure[]): Map<string, Figure[]> {
+  const byPlace = new Map<string, Figure[]>();
+  for (const figure of figures) {
+    const list = byPlace.get(figure.report_place) ?? [];
+    list.push(figure);
+    byPlace.set(figure.report_place, list);
+  }
+  return byPlace;
 }

@@ -4,9 +4,10 @@ import type { Passage, Report } from './corpus/types.js';
 import { MinzhengError } from './errors.js';
 import { IndicatorBook } from './indicators/book.js';
 import type { Figure } from './indicators/types.js';
-import { PassageSearch, type PassageHit } from './search/engine.js';
+import { PassageSearch, publishedYear, type PassageHit } from './search/engine.js';
+import { MiniSearchBackend } from './search/minisearch-backend.js';
 import type { PassageDocument } from './search/options.js';
-import type { Manifest } from './search/types.js';
+import type { Manifest, TermStats } from './search/types.js';
 import type { SynonymTable } from './text/synonyms.js';
 import type { Tokenizer } from './text/tokenizer.js';
 
@@ -22,6 +23,7 @@ export interface LibraryParts {
   reports: Report[];
   passages: Passage[];
   figures: Figure[];
+  termStats: TermStats;
   /** The search index, or how to load it (the largest part of an index: loaded on first use). */
   miniSearch: MiniSearch<PassageDocument> | (() => MiniSearch<PassageDocument>);
   tokenizer: Tokenizer;
@@ -73,9 +75,16 @@ export class ReportLibrary {
   /** The passage search, its index loaded on first use. */
   private get search(): PassageSearch {
     if (!this.searchEngine) {
-      const { miniSearch, passages, reports, tokenizer, synonyms } = this.parts;
+      const { miniSearch, passages, reports, tokenizer, synonyms, termStats } = this.parts;
       const index = typeof miniSearch === 'function' ? miniSearch() : miniSearch;
-      this.searchEngine = new PassageSearch(index, passages, reports, tokenizer, synonyms, (term) => this.places.find(term)?.name);
+      const placeOf = passages.map((passage) => this.reportById.get(passage.doc_id)?.meta.place ?? '');
+      const yearOf = passages.map((passage) => {
+        const report = this.reportById.get(passage.doc_id);
+        return report && publishedYear(report);
+      });
+      const backend = new MiniSearchBackend(index, placeOf, yearOf);
+      const placeNamedBy = (term: string) => this.places.find(term)?.name;
+      this.searchEngine = new PassageSearch(backend, passages, reports, { tokenizer, synonyms, placeNamedBy, termStats });
     }
     return this.searchEngine;
   }

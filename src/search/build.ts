@@ -9,7 +9,7 @@ import type { Logger } from '../log.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import { corpusStamps, currentVersions, dictionaryHashes } from './freshness.js';
 import { miniSearchOptions, type PassageDocument } from './options.js';
-import type { Manifest } from './types.js';
+import type { Manifest, TermStats } from './types.js';
 import { INDEX_FORMAT, PIPELINE_VERSION } from './versions.js';
 
 export interface BuiltIndex {
@@ -20,7 +20,11 @@ export interface BuiltIndex {
   miniSearch: MiniSearch<PassageDocument>;
   /** Every dictionary word jieba can use on the indexed text: the query dictionary keeps these. */
   dictionaryWords: Set<string>;
+  /** How many passages hold each term: query planning reads it (engine.ts). */
+  termStats: TermStats;
 }
+
+
 
 /** Words a query names a report's place with: 许昌市 许昌 xuchang 河南省. */
 export function placeFieldText(report: Report): string {
@@ -34,7 +38,13 @@ export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logg
   const { reports, problems } = loadCorpus(corpusDir);
   for (const problem of problems) logger.warn(`skipping ${problem.file}: ${problem.reason}`);
   const passages = reports.flatMap((report) => splitPassages(report.meta.doc_id, report.text));
-  const miniSearch = new MiniSearch<PassageDocument>(miniSearchOptions(tokenizer.tokenize));
+  const documentFrequency = new Map<string, number>();
+  const countingTokenize = (text: string): string[] => {
+    const tokens = tokenizer.tokenize(text);
+    for (const token of new Set(tokens)) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
+    return tokens;
+  };
+  const miniSearch = new MiniSearch<PassageDocument>(miniSearchOptions(countingTokenize));
   const reportById = new Map(reports.map((report) => [report.meta.doc_id, report]));
   const progressStep = Math.max(1, Math.floor(passages.length / 10));
   const dictionaryWords = new Set<string>();
@@ -73,5 +83,6 @@ export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logg
       figures: figures.length,
     },
   };
-  return { manifest, reports, passages, figures, miniSearch, dictionaryWords };
+  const termStats: TermStats = { passages: passages.length, documentFrequency: Object.fromEntries(documentFrequency) };
+  return { manifest, reports, passages, figures, miniSearch, dictionaryWords, termStats };
 }

@@ -6,7 +6,7 @@ import type { Figure } from '../indicators/types.js';
 import { MinzhengError } from '../errors.js';
 import type { BuiltIndex } from './build.js';
 import { QUERY_DICT_NAME, USER_DICT_NAME } from './jieba-files.js';
-import type { LoadedIndex, Manifest } from './types.js';
+import type { LoadedIndex, Manifest, TermStats } from './types.js';
 
 const FILES = {
   manifest: 'manifest.json',
@@ -14,6 +14,7 @@ const FILES = {
   passages: 'passages.json',
   search: 'search-index.json',
   figures: 'figures.json',
+  termStats: 'term-stats.json',
 } as const;
 
 /** Passages are stored as offsets per report; their text is the report's text between them. */
@@ -32,6 +33,7 @@ export function saveIndex(indexDir: string, index: BuiltIndex): void {
   }
   writeAtomically(path.join(indexDir, FILES.reports), JSON.stringify(index.reports, null, 1));
   writeAtomically(path.join(indexDir, FILES.passages), JSON.stringify(storedPassages));
+  writeAtomically(path.join(indexDir, FILES.termStats), JSON.stringify(index.termStats));
   const searchJson = JSON.stringify(index.miniSearch);
   writeAtomically(path.join(indexDir, FILES.search), searchJson);
   index.manifest.search_index_bytes = Buffer.byteLength(searchJson);
@@ -66,10 +68,11 @@ export function loadIndex(indexDir: string): LoadedIndex {
     if (searchBytes === undefined) throw new Error(`${FILES.search} is missing`);
     if (searchBytes !== manifest.search_index_bytes) throw new Error(`${FILES.search} is not the one the manifest describes`);
     const figures = JSON.parse(fs.readFileSync(path.join(indexDir, FILES.figures), 'utf8')) as Figure[];
+    const termStats = JSON.parse(fs.readFileSync(path.join(indexDir, FILES.termStats), 'utf8')) as TermStats;
     for (const name of [USER_DICT_NAME, QUERY_DICT_NAME]) {
       if (!fs.existsSync(path.join(indexDir, name))) throw new Error(`${name} is missing`);
     }
-    return { manifest, reports, passages: expandPassages(reports, stored), figures, searchIndexFile };
+    return { manifest, reports, passages: expandPassages(reports, stored), figures, termStats, searchIndexFile };
   } catch (error) {
     throw new MinzhengError('INDEX_UNUSABLE', `index in ${indexDir} is unreadable: ${(error as Error).message}`);
   }

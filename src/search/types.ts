@@ -7,6 +7,12 @@ export interface CorpusFileStamp {
   mtime_ms: number;
 }
 
+/** Document frequency of every index term, for query planning. */
+export interface TermStats {
+  passages: number;
+  documentFrequency: Record<string, number>;
+}
+
 export interface Manifest {
   format: number;
   pipeline: number;
@@ -27,6 +33,7 @@ export interface LoadedIndex {
   manifest: Manifest;
   reports: Report[];
   passages: Passage[];
+  termStats: TermStats;
   /** Indicator figures extracted at build time, each with its citation. */
   figures: Figure[];
   /** MiniSearch's serialised index (JSON), read when the first search needs it. */

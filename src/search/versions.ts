@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../paths.js';
 const require = createRequire(import.meta.url);
 
 /** Bump when cleaning, passage splitting or tokenizing changes what an index holds. */
-export const PIPELINE_VERSION = 4;
+export const PIPELINE_VERSION = 6;
 /** Bump when the layout of the index folder changes. */
 export const INDEX_FORMAT = 2;
 

@@ -30,6 +30,8 @@ export interface Tokenizer {
   tokenize(text: string): string[];
   /** jieba's plain cut (HMM on), for tests and diagnostics. */
   cut(text: string): string[];
+  /** The words of a text (plain cut, normalised, no stop words): the units search mode splits further. */
+  words(text: string): string[];
   /** Every dictionary word of two or more characters that segmentation of `text` can use. */
   dictionaryWordsIn(text: string): string[];
 }
@@ -53,6 +55,7 @@ export function loadTokenizer(dicts: JiebaDictionaries): Tokenizer {
   return {
     tokenize: (text) => normalizeTerms(jieba.cutForSearch(normalizeText(text), true)).flatMap(nested),
     cut: (text) => jieba.cut(normalizeText(text), true),
+    words: (text) => normalizeTerms(jieba.cut(normalizeText(text), true)),
     dictionaryWordsIn: (text) => jieba.cutAll(normalizeText(text)).filter((word) => [...word].length >= 2),
   };
 }
