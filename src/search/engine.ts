@@ -69,15 +69,19 @@ export class PassageSearch {
     this.reportById = new Map(reports.map((report) => [report.meta.doc_id, report]));
   }
 
-  /** The backend query for a person's words: every term or its synonyms, places named boosted. */
-  buildQuery(text: string, filters: Omit<SearchFilters, 'limit'> = {}): BackendQuery {
+  /**
+   * The backend query for a person's words: every term or its synonyms, places named boosted.
+   * `planned` drops the terms that cost most and rank least (see plan): right for a top-k list,
+   * not for finding every place's passage.
+   */
+  buildQuery(text: string, filters: Omit<SearchFilters, 'limit'> = {}, planned = true): BackendQuery {
     const { tokenizer, synonyms, placeNamedBy } = this.language;
     const allTerms = [...new Set(tokenizer.tokenize(text))];
     if (allTerms.length === 0) {
       throw new MinzhengError('BAD_ARGUMENT', `The query "${text}" has no searchable words; use Chinese words such as "低保标准" or "养老床位".`);
     }
     const named = allTerms.map(placeNamedBy).filter((place) => place !== undefined);
-    const terms = this.plan(allTerms, tokenizer.words(text));
+    const terms = planned ? this.plan(allTerms, tokenizer.words(text)) : allTerms;
     return {
       terms: terms.map((term) => ({
         term,
@@ -114,19 +118,19 @@ export class PassageSearch {
     return this.hits(text, filters, filters.limit);
   }
 
-  /** The best passage of each place that has one, in one search. */
+  /** The best passage of each place that has one, in one search over every term. */
   bestPerPlace(text: string, places: readonly string[]): Map<string, PassageHit> {
     const best = new Map<string, PassageHit>();
-    for (const hit of this.hits(text, { places }, Infinity)) {
+    for (const hit of this.hits(text, { places }, Infinity, false)) {
       if (!best.has(hit.report.meta.place)) best.set(hit.report.meta.place, hit);
       if (best.size === places.length) break;
     }
     return best;
   }
 
-  private hits(text: string, filters: Omit<SearchFilters, 'limit'>, limit: number): PassageHit[] {
+  private hits(text: string, filters: Omit<SearchFilters, 'limit'>, limit: number, planned = true): PassageHit[] {
     const hits: PassageHit[] = [];
-    for (const { id, score } of this.backend.search(this.buildQuery(text, filters))) {
+    for (const { id, score } of this.backend.search(this.buildQuery(text, filters, planned))) {
       const passage = this.passages[id];
       const report = passage && this.reportById.get(passage.doc_id);
       if (passage && report) hits.push({ passage, report, score });

@@ -60,3 +60,17 @@ describe('query planning', () => {
     expect([...(query.boostPlaces ?? [])]).toEqual(['许昌市']);
   });
 });
+
+describe('finding every place\'s passage', () => {
+  it('scores every term, costly parts included', () => {
+    let received: BackendQuery | undefined;
+    const search = new PassageSearch({ search: (query) => ((received = query), []) }, [], [], {
+      tokenizer,
+      synonyms: new SynonymTable([]),
+      placeNamedBy: () => undefined,
+      termStats: { passages: PASSAGES, documentFrequency: { 社会救助: 50, 社会: SUBWORD_MAX_PASSAGES * 5, 救助: 300 } },
+    });
+    search.bestPerPlace('社会救助', ['许昌市']);
+    expect(terms(received!)).toEqual(['救助', '社会', '社会救助']);
+  });
+});
