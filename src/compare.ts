@@ -1,3 +1,4 @@
+import { groupBy } from './group-by.js';
 import type { Figure } from './indicators/types.js';
 
 /** One row of a comparison: the figure a place is best described by, and what to mind. */
@@ -31,8 +32,8 @@ export function compareAcrossPlaces(
 ): Comparison {
   const rows: ComparisonRow[] = [];
   const missing: string[] = [];
-  const byPlace = groupByPlace(figures);
-  const fallbackByPlace = groupByPlace(fallback);
+  const byPlace = groupBy(figures, (figure) => figure.report_place);
+  const fallbackByPlace = groupBy(fallback, (figure) => figure.report_place);
   for (const place of places) {
     const own = [...(byPlace.get(place) ?? [])].sort(rank);
     const related = own.length === 0 ? [...(fallbackByPlace.get(place) ?? [])].sort(rank) : [];
@@ -63,13 +64,3 @@ export function compareAcrossPlaces(
   return { rows, missing };
 }
 
-/** Figures by the place of the report they come from. */
-function groupByPlace(figures: readonly Figure[]): Map<string, Figure[]> {
-  const byPlace = new Map<string, Figure[]>();
-  for (const figure of figures) {
-    const list = byPlace.get(figure.report_place) ?? [];
-    list.push(figure);
-    byPlace.set(figure.report_place, list);
-  }
-  return byPlace;
-}

@@ -5,7 +5,6 @@ export type ErrorCode =
   | 'UNKNOWN_PLACE'
   | 'UNKNOWN_INDICATOR'
   | 'BAD_ARGUMENT'
-  | 'BAD_REPORT'
   | 'BAD_DICTIONARY'
   | 'INDEX_UNUSABLE';
 

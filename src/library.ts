@@ -2,6 +2,7 @@ import type MiniSearch from 'minisearch';
 import { PlaceRegistry, type Place } from './corpus/places.js';
 import type { Passage, Report } from './corpus/types.js';
 import { MinzhengError } from './errors.js';
+import { groupBy } from './group-by.js';
 import { IndicatorBook } from './indicators/book.js';
 import type { Figure } from './indicators/types.js';
 import { PassageSearch, publishedYear, type PassageHit } from './search/engine.js';
@@ -62,12 +63,7 @@ export class ReportLibrary {
     this.places = new PlaceRegistry(parts.reports.map((report) => report.meta));
     this.reportById = new Map(parts.reports.map((report) => [report.meta.doc_id, report]));
     this.passageById = new Map(parts.passages.map((passage) => [passage.passage_id, passage]));
-    this.passagesByDoc = new Map();
-    for (const passage of parts.passages) {
-      const list = this.passagesByDoc.get(passage.doc_id) ?? [];
-      list.push(passage);
-      this.passagesByDoc.set(passage.doc_id, list);
-    }
+    this.passagesByDoc = groupBy(parts.passages, (passage) => passage.doc_id);
     this.indicators = new IndicatorBook(parts.figures, this.places);
     this.parts = parts;
   }

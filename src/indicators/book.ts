@@ -1,4 +1,5 @@
 import { compareAcrossPlaces, type Comparison } from '../compare.js';
+import { groupBy } from '../group-by.js';
 import type { PlaceRegistry } from '../corpus/places.js';
 import { CATALOGUE, indicatorById } from './catalogue.js';
 import { resolveIndicator } from './resolve.js';
@@ -12,17 +13,13 @@ const UNIFIED_FALLBACK: Record<string, { id: string; note: string }> = {
 
 /** The extracted figures, by indicator and place: what list/lookup/compare tools read. */
 export class IndicatorBook {
-  private readonly byIndicator = new Map<string, Figure[]>();
+  private readonly byIndicator: Map<string, Figure[]>;
 
   constructor(
     figures: readonly Figure[],
     private readonly places: PlaceRegistry,
   ) {
-    for (const figure of figures) {
-      const list = this.byIndicator.get(figure.indicator) ?? [];
-      list.push(figure);
-      this.byIndicator.set(figure.indicator, list);
-    }
+    this.byIndicator = groupBy(figures, (figure) => figure.indicator);
   }
 
   get catalogue(): readonly IndicatorDef[] {

@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { loadCorpus } from '../corpus/load.js';
 import { splitPassages } from '../corpus/passages.js';
 import type { Passage, Report } from '../corpus/types.js';
+import { groupBy } from '../group-by.js';
 import { extractFigures } from '../indicators/extract.js';
 import type { Figure } from '../indicators/types.js';
 import { shortPlaceName } from '../corpus/places.js';
@@ -61,12 +62,7 @@ export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logg
       logger.info(`indexing passages: ${Math.round((100 * id) / passages.length)}%`);
     }
   });
-  const passagesByDoc = new Map<string, Passage[]>();
-  for (const passage of passages) {
-    const list = passagesByDoc.get(passage.doc_id) ?? [];
-    list.push(passage);
-    passagesByDoc.set(passage.doc_id, list);
-  }
+  const passagesByDoc = groupBy(passages, (passage) => passage.doc_id);
   const figures = reports.flatMap((report) => extractFigures(report, passagesByDoc.get(report.meta.doc_id) ?? []));
   const manifest: Manifest = {
     format: INDEX_FORMAT,
