@@ -4,7 +4,7 @@ import { periodOf, subPlaceIn, yearBefore } from './context.js';
 import { normalize } from './normalize.js';
 import { findQuantities, type Quantity } from './quantities.js';
 import { clauseAt, itemAt, previousClause, strongSpanAt, type Span } from './sentence.js';
-import type { Figure, IndicatorDef, IndicatorKind } from './types.js';
+import type { Figure, IndicatorDef } from './types.js';
 
 /** A verb right before a number makes it a change ("提高50元"), not a level. */
 const CHANGE_VERB = /(提高|增加|增长|减少|下降|提升|上调|降低|增幅为|增长率为|增长率|上涨|同比增长|同比增加)(了)?$/;
@@ -33,8 +33,8 @@ interface ReportContext {
   year: number | null;
 }
 
-function kindAccepts(kind: IndicatorKind, indicator: IndicatorDef, quantity: Quantity, clause: string): boolean {
-  switch (kind) {
+function kindAccepts(indicator: IndicatorDef, quantity: Quantity, clause: string): boolean {
+  switch (indicator.kind) {
     case 'standard':
       return quantity.baseUnit.startsWith('元') && quantity.magnitude === 1 && PER_PERSON.test(clause);
     case 'money':
@@ -181,7 +181,7 @@ function assignBySubject(sentence: string, level: Level): Candidate | undefined 
   for (const scope of scopes) {
     const candidates: Candidate[] = [];
     for (const indicator of CATALOGUE) {
-      if (!kindAccepts(indicator.kind, indicator, quantity, clauseText)) continue;
+      if (!kindAccepts(indicator, quantity, clauseText)) continue;
       if (indicator.context && !indicator.context.test(sentence)) continue;
       if (indicator.sentenceExclude?.test(sentence)) continue;
       if (indicator.exclude?.test(sentence.slice(item.start, item.end))) continue;

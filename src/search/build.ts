@@ -27,8 +27,8 @@ export interface BuiltIndex {
 
 
 
-/** Words a query names a report's place with: 许昌市 许昌 xuchang 河南省. */
-export function placeFieldText(report: Report): string {
+/** The names of a report's place (许昌市 许昌 xuchang 河南省): their words join the query dictionary. */
+export function placeNames(report: Report): string {
   const { place, place_id, province } = report.meta;
   return [place, shortPlaceName(place), place_id, province].filter(Boolean).join(' ');
 }
@@ -52,7 +52,7 @@ export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logg
   const collectWords = (text: string) => {
     for (const word of tokenizer.dictionaryWordsIn(text)) dictionaryWords.add(word);
   };
-  for (const report of reports) collectWords(placeFieldText(report));
+  for (const report of reports) collectWords(placeNames(report));
   passages.forEach((passage, id) => {
     const report = reportById.get(passage.doc_id);
     if (!report) return;

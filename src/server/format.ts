@@ -4,7 +4,3 @@ import type { Citation } from '../library.js';
 export function formatCitation(citation: Citation): string {
   return `〔${citation.doc_id} ${citation.start}–${citation.end}〕`;
 }
-
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
