@@ -1,5 +1,6 @@
 import type MiniSearch from 'minisearch';
-import { PlaceRegistry, type Place } from './corpus/places.js';
+import { Gazetteer } from './places/gazetteer.js';
+import { PlaceRegistry } from './places/registry.js';
 import type { Passage, Report } from './corpus/types.js';
 import { MinzhengError } from './errors.js';
 import { groupBy } from './group-by.js';
@@ -29,6 +30,8 @@ export interface LibraryParts {
   miniSearch: MiniSearch<PassageDocument> | (() => MiniSearch<PassageDocument>);
   tokenizer: Tokenizer;
   synonyms: SynonymTable;
+  /** The gazetteer, when the caller already has it (a build); otherwise loaded on first use. */
+  gazetteer?: Gazetteer;
 }
 
 export interface SearchRequest {
@@ -60,7 +63,7 @@ export class ReportLibrary {
     this.manifest = parts.manifest;
     this.reports = parts.reports;
     this.tokenizer = parts.tokenizer;
-    this.places = new PlaceRegistry(parts.reports.map((report) => report.meta));
+    this.places = new PlaceRegistry(parts.reports.map((report) => report.meta), () => parts.gazetteer ?? Gazetteer.load());
     this.reportById = new Map(parts.reports.map((report) => [report.meta.doc_id, report]));
     this.passageById = new Map(parts.passages.map((passage) => [passage.passage_id, passage]));
     this.passagesByDoc = groupBy(parts.passages, (passage) => passage.doc_id);
@@ -85,9 +88,10 @@ export class ReportLibrary {
     return this.searchEngine;
   }
 
-  /** Loads the search index now (the server does it right after the handshake). */
+  /** Loads the search index and the gazetteer now (the server does it right after the handshake). */
   preloadSearch(): void {
     void this.search;
+    void this.places.gazetteer;
   }
 
   getReport(docId: string): Report {
@@ -123,9 +127,6 @@ export class ReportLibrary {
     };
   }
 
-  resolvePlaces(inputs: readonly string[]): Place[] {
-    return inputs.map((input) => this.places.resolve(input));
-  }
 
   /** The best passage of each of `places` (full names) for a topic. */
   bestPassagePerPlace(topic: string, places: readonly string[]): Map<string, PassageHit> {
@@ -133,7 +134,7 @@ export class ReportLibrary {
   }
 
   searchPassages(request: SearchRequest): PassageHit[] {
-    const places = request.places ? this.resolvePlaces(request.places).map((place) => place.name) : undefined;
+    const places = request.places ? this.places.expand(request.places) : undefined;
     return this.search.search(request.query, {
       places,
       publishedFrom: request.publishedFrom,

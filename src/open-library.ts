@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import MiniSearch from 'minisearch';
 import { MinzhengError } from './errors.js';
+import { loadPlaces } from './places/places.js';
 import { ReportLibrary } from './library.js';
 import type { Logger } from './log.js';
-import { buildIndex } from './search/build.js';
+import { buildIndex, reportCorpusNotes } from './search/build.js';
 import { stalenessReason } from './search/freshness.js';
 import { SYNONYMS_FILE, buildDictionaries, queryDictionaries, writeQueryDictionary, writeUserDictionary } from './search/jieba-files.js';
 import { miniSearchOptions, type PassageDocument } from './search/options.js';
@@ -25,13 +26,14 @@ export function rebuildIndex(location: IndexLocation, logger: Logger): ReportLib
   fs.mkdirSync(location.indexDir, { recursive: true });
   const tokenizer = loadTokenizer(buildDictionaries(writeUserDictionary(location.indexDir)));
   const started = Date.now();
-  const built = buildIndex(location.corpusDir, tokenizer, logger);
+  const places = loadPlaces();
+  const built = buildIndex(location.corpusDir, tokenizer, logger, places);
   writeQueryDictionary(location.indexDir, built.dictionaryWords);
   saveIndex(location.indexDir, built);
   logger.info(
     `indexed ${built.manifest.counts.reports} reports, ${built.manifest.counts.passages} passages in ${Date.now() - started} ms → ${location.indexDir}`,
   );
-  return new ReportLibrary({ ...built, tokenizer, synonyms: loadSynonyms() });
+  return new ReportLibrary({ ...built, tokenizer, synonyms: loadSynonyms(), gazetteer: places.gazetteer });
 }
 
 /**
@@ -47,6 +49,7 @@ export function openLibrary(location: IndexLocation, logger: Logger): ReportLibr
   }
   try {
     const loaded = loadIndex(location.indexDir);
+    reportCorpusNotes(logger, loaded.manifest);
     const tokenizer = loadTokenizer(queryDictionaries(location.indexDir));
     const miniSearch = () => loadSearchIndex(loaded.searchIndexFile, tokenizer.tokenize);
     return new ReportLibrary({ ...loaded, miniSearch, tokenizer, synonyms: loadSynonyms() });

@@ -7,6 +7,7 @@ export const META_KEYS: readonly (keyof ReportMeta)[] = [
   'title',
   'place',
   'place_id',
+  'place_code',
   'province',
   'level',
   'published',

@@ -6,6 +6,8 @@ export interface ReportMeta {
   place: string;
   /** Stable Latin or Chinese id of the place: xuchang. */
   place_id: string;
+  /** GB/T 2260 code of the place (411000); empty when the gazetteer does not hold the header's place. */
+  place_code: string;
   province: string;
   /** city | county | district | province */
   level: string;
@@ -39,4 +41,13 @@ export interface Passage {
 export interface CorpusProblem {
   file: string;
   reason: string;
+}
+
+/** A place the server chose for a file without a header, and how sure it is. */
+export interface PlaceGuess {
+  file: string;
+  place: string;
+  province: string;
+  confident: boolean;
+  why: string;
 }

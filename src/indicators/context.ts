@@ -1,4 +1,4 @@
-import { shortPlaceName } from '../corpus/places.js';
+import type { Places } from '../places/places.js';
 
 /** Year expressions that say when a figure holds: 截至2021年末, 2022年的, 2020至2023年 (→ 2023). */
 const YEAR = /(?:截至|截止)?((?:19|20)\d{2})年(?:底|末|上半年|下半年|的)?(?!以来|起|开始|至|到|、|以前)/g;
@@ -31,26 +31,23 @@ export function periodOf(text: string, from: number, position: number, to: numbe
   return (before ?? after)?.period;
 }
 
-const NOT_PLACE_FIRST = /[全本我该各此县市省城社街景园片辖区乡镇村等和及、与在为]/;
-const NOT_PLACE_NAME = /(城市|城区|社区|市区|县区|地区|小区|辖区|园区|景区|片区|新区|验区|范区|能区|郊区|山区|灾区|老区|街区|城乡|城镇|街道)$/;
-const NOT_PLACE_FOLLOWED = /^(场|民|级|域|划|政|委|本级|直|属|外|内|县|区)/;
-
 /**
- * A place other than the report's own named in `text` (长葛市, 偃师区), or 市区 (the urban districts),
- * so that a figure for part of the place is not merged into the whole.
+ * A place other than the report's own that `text` names (长葛市 in a 许昌 report, 郑州 in a 河南
+ * one), or 市区 (the urban districts), so that a figure for part of the place, or for another
+ * place, is not merged into the whole. The report's place and the units it lies in do not count.
+ * Place names come from the gazetteer; among same-named units those inside the report's place win.
  */
-export function subPlaceIn(text: string, ownPlace: string): string | undefined {
-  if (/(^|[^\u4e00-\u9fff中心])市区/.test(text) && !/中心城区/.test(text)) return `${ownPlace}市区`;
-  const own = new Set([ownPlace, shortPlaceName(ownPlace)]);
+export function subPlaceIn(text: string, own: { place: string; place_code: string }, places: Places): string | undefined {
+  if (/(^|[^\u4e00-\u9fff中心])市区/.test(text) && !/中心城区/.test(text)) return `${own.place}市区`;
+  const { gazetteer } = places;
+  const ownUnit = own.place_code ? gazetteer.byCodeOf(own.place_code) : undefined;
   let found: string | undefined;
-  for (let i = 2; i < text.length; i++) {
-    const suffix = text[i] ?? '';
-    if (!'市县区'.includes(suffix)) continue;
-    const name = text.slice(i - 2, i + 1);
-    if (!/^[\u4e00-\u9fff]{2}/.test(name) || NOT_PLACE_FIRST.test(name[0] ?? '') || NOT_PLACE_FIRST.test(name[1] ?? '')) continue;
-    if (NOT_PLACE_NAME.test(name) || NOT_PLACE_FOLLOWED.test(text.slice(i + 1))) continue;
-    if (own.has(name) || own.has(name.slice(0, 2))) continue;
-    found = name;
+  for (const mention of places.mentions.find(text)) {
+    if (mention.form === 'county_short') continue;
+    const isOwn = mention.units.some((unit) => (ownUnit ? gazetteer.isWithin(ownUnit, unit) : unit.name === own.place));
+    if (isOwn) continue;
+    const inside = ownUnit ? mention.units.filter((unit) => gazetteer.isWithin(unit, ownUnit)) : [];
+    found = (inside[0] ?? mention.units[0])?.name ?? found;
   }
   return found;
 }

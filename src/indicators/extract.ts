@@ -1,4 +1,6 @@
 import type { Passage, Report } from '../corpus/types.js';
+import type { Places } from '../places/places.js';
+import { simplify } from '../text/simplify.js';
 import { CATALOGUE } from './catalogue.js';
 import { periodOf, subPlaceIn, yearBefore } from './context.js';
 import { normalize } from './normalize.js';
@@ -28,9 +30,10 @@ interface Level {
   subjectStart?: number;
 }
 
-interface ReportContext {
+export interface ReportContext {
   report: Report;
   year: number | null;
+  places: Places;
 }
 
 function kindAccepts(indicator: IndicatorDef, quantity: Quantity, clause: string): boolean {
@@ -239,7 +242,7 @@ function toFigure(sentence: string, passage: Passage, context: ReportContext, le
   const quoteEnd = Math.max(quantity.end, clause.end);
   const period = indicator.kind === 'standard' ? periodOf(sentence, quoteStart, quantity.numberStart, quoteEnd) : undefined;
   const normalized = normalize(indicator, quantity, period);
-  const subPlace = subPlaceIn(sentence.slice(quoteStart, quantity.start), meta.place);
+  const subPlace = subPlaceIn(sentence.slice(quoteStart, quantity.start), meta, context.places);
   const textYear = yearBefore(sentence, quantity.start, previous ? previous.end : 0);
   const as_of = textYear ?? context.year;
   const figure: Figure = {
@@ -284,8 +287,21 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   return figures;
 }
 
-export function extractFigures(report: Report, passages: readonly Passage[]): Figure[] {
+/**
+ * Figures of a report. A report in traditional characters is read in simplified ones of the same
+ * length (text/simplify.ts); its quotes and written figures are then taken from the original.
+ */
+export function extractFigures(report: Report, passages: readonly Passage[], places: Places): Figure[] {
   const year = /^(\d{4})/.exec(report.meta.published)?.[1];
-  const context: ReportContext = { report, year: year ? Number(year) : null };
-  return passages.flatMap((passage) => extractFromPassage(passage, context));
+  const context: ReportContext = { report, year: year ? Number(year) : null, places };
+  const simplified = simplify(report.text);
+  if (simplified === report.text) return passages.flatMap((passage) => extractFromPassage(passage, context));
+  const figures = passages.flatMap((passage) => extractFromPassage({ ...passage, text: simplified.slice(passage.start, passage.end) }, context));
+  for (const figure of figures) {
+    const { start, end } = figure.citation;
+    figure.citation.quote = report.text.slice(start, end);
+    const writtenAt = simplified.indexOf(figure.written, start);
+    if (writtenAt >= 0) figure.written = report.text.slice(writtenAt, writtenAt + figure.written.length);
+  }
+  return figures;
 }

@@ -4,6 +4,7 @@ import type { SynonymTable } from '../text/synonyms.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { BackendQuery, SearchBackend } from './backend.js';
 import type { TermStats } from './types.js';
+import { simplify } from '../text/simplify.js';
 
 export interface SearchFilters {
   /** Full place names to keep; empty or absent keeps every place. */
@@ -74,8 +75,9 @@ export class PassageSearch {
    * `planned` drops the terms that cost most and rank least (see plan): right for a top-k list,
    * not for finding every place's passage.
    */
-  buildQuery(text: string, filters: Omit<SearchFilters, 'limit'> = {}, planned = true): BackendQuery {
+  buildQuery(written: string, filters: Omit<SearchFilters, 'limit'> = {}, planned = true): BackendQuery {
     const { tokenizer, synonyms, placeNamedBy } = this.language;
+    const text = simplify(written);
     const allTerms = [...new Set(tokenizer.tokenize(text))];
     if (allTerms.length === 0) {
       throw new MinzhengError('BAD_ARGUMENT', `The query "${text}" has no searchable words; use Chinese words such as "低保标准" or "养老床位".`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { listReportFiles } from '../corpus/load.js';
 import { TERMS_FILE } from './jieba-files.js';
 import type { CorpusFileStamp, Manifest } from './types.js';
-import { INDEX_FORMAT, PIPELINE_VERSION, packageVersion } from './versions.js';
+import { INDEX_FORMAT, PIPELINE_VERSION, gazetteerVersion, packageVersion } from './versions.js';
 
 export function sha256(content: string | Buffer): string {
   return crypto.createHash('sha256').update(content).digest('hex');
@@ -24,7 +24,7 @@ export function dictionaryHashes(): Record<string, string> {
 }
 
 export function currentVersions(): Manifest['versions'] {
-  return { minisearch: packageVersion('minisearch'), nodejieba: packageVersion('nodejieba') };
+  return { minisearch: packageVersion('minisearch'), nodejieba: packageVersion('nodejieba'), gazetteer: gazetteerVersion(), 'opencc-js': packageVersion('opencc-js') };
 }
 
 /** Why an index no longer matches its corpus, dictionaries or code; undefined when it does. */

@@ -1,4 +1,4 @@
-import type { Passage, Report } from '../corpus/types.js';
+import type { Passage, PlaceGuess, Report } from '../corpus/types.js';
 import type { Figure } from '../indicators/types.js';
 
 export interface CorpusFileStamp {
@@ -17,12 +17,14 @@ export interface Manifest {
   format: number;
   pipeline: number;
   built_at: string;
-  versions: { minisearch: string; nodejieba: string };
+  versions: { minisearch: string; nodejieba: string; gazetteer?: string; 'opencc-js'?: string };
   /** Every corpus file by base name: its sha256, and the size and mtime that let a start skip hashing it. */
   corpus: Record<string, CorpusFileStamp>;
   /** sha256 of the dictionaries the index was cut with. */
   dictionaries: Record<string, string>;
   problems: { file: string; reason: string }[];
+  /** Places chosen for files without a header (said again at every start). */
+  guesses?: PlaceGuess[];
   /** Size of search-index.json: it is parsed only at the first search, so a start checks its size. */
   search_index_bytes?: number;
   counts: { reports: number; passages: number; characters: number; figures: number };

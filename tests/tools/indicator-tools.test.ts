@@ -71,7 +71,7 @@ describe('lookup_indicator', () => {
 
   it.each([
     [{ indicator: '房价' }, /Unknown indicator "房价".*城市低保标准/],
-    [{ indicator: '城市低保标准', place: '北京' }, /Unknown place "北京"/],
+    [{ indicator: '城市低保标准', place: '北京' }, /没有关于北京市的报告/],
     [{ indicator: '' }, /indicator/],
   ])('rejects %j', async (args, message) => {
     const result = await call(client, 'lookup_indicator', args);
@@ -116,7 +116,7 @@ describe('compare_cities', () => {
   it.each([
     [{}, /exactly one of/],
     [{ indicator: '城市低保标准', topic: '养老' }, /exactly one of/],
-    [{ indicator: '城市低保标准', places: ['许昌', '火星'] }, /Unknown place "火星"/],
+    [{ indicator: '城市低保标准', places: ['许昌', '火星'] }, /"火星" 不是行政区划名称/],
   ])('rejects %j', async (args, message) => {
     const result = await call(client, 'compare_cities', args);
     expect(result.isError).toBe(true);

@@ -99,7 +99,9 @@ describe('search_reports', () => {
     [{ query: 'x'.repeat(201) }, /query/],
     [{ query: '低保', limit: 0 }, /limit/],
     [{ query: '低保', limit: 51 }, /limit/],
-    [{ query: '低保', place: '北京' }, /Unknown place "北京".*许昌市/],
+    [{ query: '低保', place: '北京' }, /没有关于北京市的报告.*许昌市/],
+    [{ query: '低保', place: '火星' }, /"火星" 不是行政区划名称/],
+    [{ query: '低保', place: '朝阳区' }, /"朝阳区" 有多个同名地方.*北京市.*吉林省长春市/],
     [{ query: '的了' }, /no searchable words/],
   ])('rejects %j with a clear error', async (args, message) => {
     const result = await call(client, 'search_reports', args);

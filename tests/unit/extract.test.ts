@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/corpus/types.js';
 import { extractFromPassage } from '../../src/indicators/extract.js';
+import { loadPlaces } from '../../src/places/places.js';
 import type { Figure } from '../../src/indicators/types.js';
 import { readFixture } from '../helpers.js';
 import { score, type GoldFigure } from '../quality/gold.js';
 
+const places = loadPlaces();
+
 function extract(sentence: string, place = '洛阳市', published = '2023-06'): Figure[] {
+  const place_code = places.gazetteer.named(place)[0]?.code ?? '';
   const report: Report = {
-    meta: { doc_id: 'test', place, published, title: '', place_id: '', province: '', level: '', source: '', period: '', original: '' },
+    meta: { doc_id: 'test', place, place_code, published, title: '', place_id: '', province: '', level: '', source: '', period: '', original: '' },
     text: sentence,
     file: 'test.md',
   };
   const passage = { passage_id: 'test:000', doc_id: 'test', ordinal: 0, start: 0, end: sentence.length, text: sentence };
-  return extractFromPassage(passage, { report, year: Number(published.slice(0, 4)) });
+  return extractFromPassage(passage, { report, year: Number(published.slice(0, 4)), places });
 }
 
 function brief(figures: Figure[]) {

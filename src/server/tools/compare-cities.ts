@@ -4,12 +4,16 @@ import { MinzhengError } from '../../errors.js';
 import { citationOf, type ReportLibrary } from '../../library.js';
 import type { ServerDeps } from '../deps.js';
 import { formatCitation } from '../format.js';
-import { asList, citationSchema, placeArgument } from '../schemas.js';
+import { asList, citationSchema, levelFilter, placeArgument, provinceFilter } from '../schemas.js';
+import type { PlaceLevel } from '../../places/types.js';
 import { READ_ONLY, runTool, type ToolAnswer } from '../tool-result.js';
 import { citeLine, describeFigure, indicatorArgument, indicatorRef, indicatorRefSchema, qualifierSchema } from './indicator-output.js';
 
 const rowSchema = z.object({
   place: z.string(),
+  place_code: z.string().optional().describe('GB/T 2260 code of the place'),
+  level: z.string().optional().describe('province | city | county | district'),
+  province: z.string().optional(),
   normalized_value: z.number().nullable().optional(),
   value: z.number().optional(),
   unit: z.string().optional(),
@@ -32,10 +36,16 @@ const outputSchema = {
 
 type Answer = ToolAnswer<Record<string, unknown>>;
 
-function compareIndicator(library: ReportLibrary, indicatorInput: string, places: string[] | undefined): Answer {
+function placeFields(library: ReportLibrary, place: string) {
+  const info = library.places.infoOf(place);
+  return info ? { place_code: info.code, level: info.level, province: info.province } : {};
+}
+
+function compareIndicator(library: ReportLibrary, indicatorInput: string, places: string[]): Answer {
   const { indicator, comparison } = library.indicators.compare(indicatorInput, places);
   const rows = comparison.rows.map(({ place, figure, notes }) => ({
     place,
+    ...placeFields(library, place),
     normalized_value: figure.normalized_value,
     value: figure.value,
     unit: figure.unit,
@@ -56,8 +66,7 @@ function compareIndicator(library: ReportLibrary, indicatorInput: string, places
   };
 }
 
-function compareTopic(library: ReportLibrary, topic: string, places: string[] | undefined): Answer {
-  const targets = places ? library.resolvePlaces(places).map((p) => p.name) : library.places.places.map((p) => p.name);
+function compareTopic(library: ReportLibrary, topic: string, targets: string[]): Answer {
   const rows = [];
   const missing: string[] = [];
   const best = library.bestPassagePerPlace(topic, targets);
@@ -69,6 +78,7 @@ function compareTopic(library: ReportLibrary, topic: string, places: string[] | 
     }
     rows.push({
       place,
+      ...placeFields(library, place),
       published: hit.report.meta.published,
       citation: citationOf(hit.passage),
       note: '',
@@ -94,17 +104,20 @@ export function registerCompareCitiesTool(server: McpServer, { library, logger }
       inputSchema: {
         indicator: indicatorArgument.optional(),
         topic: z.string().min(1).max(200).optional().describe('Free-text topic instead of an indicator, e.g. "智慧养老"'),
-        places: placeArgument.optional().describe('Places to compare (default: every place), e.g. ["许昌", "镇江"]'),
+        places: placeArgument.optional().describe('Places to compare (default: every place with a report), e.g. ["许昌", "镇江"] or "许昌、镇江"'),
+        province: provinceFilter.optional().describe('Compare only places in this province, e.g. "河南"'),
+        level: levelFilter.optional().describe('Compare only places of one level, e.g. "county" to compare counties with counties'),
       },
       outputSchema,
       annotations: READ_ONLY,
     },
-    ({ indicator, topic, places }) =>
+    ({ indicator, topic, places, province, level }) =>
       runTool(logger, () => {
         if ((indicator === undefined) === (topic === undefined)) {
           throw new MinzhengError('BAD_ARGUMENT', 'Give exactly one of `indicator` (e.g. "城市低保标准") or `topic` (e.g. "智慧养老").');
         }
-        return indicator !== undefined ? compareIndicator(library, indicator, asList(places)) : compareTopic(library, topic!, asList(places));
+        const targets = library.places.targets(asList(places), { province, level: level as PlaceLevel | undefined });
+        return indicator !== undefined ? compareIndicator(library, indicator, targets) : compareTopic(library, topic!, targets);
       }),
   );
 }

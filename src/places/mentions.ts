@@ -1,0 +1,73 @@
+import type { Gazetteer } from './gazetteer.js';
+import type { PlaceUnit } from './types.js';
+
+type Form = 'full' | 'short' | 'county_short';
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  /** Every unit the written name can mean (朝阳区: two). */
+  units: readonly PlaceUnit[];
+  /** `full` for 许昌市, `short` for 许昌 (a province or city), `county_short` for 如皋 (a county's: often an ordinary word). */
+  form: Form;
+}
+
+/**
+ * Finds the units a text names, longest name first at each position: full names of every unit,
+ * short names of provinces and prefecture-level cities, and (marked `county_short`, for callers
+ * to weigh) those of counties and districts, which are often ordinary words (新华社, 城关, 大方).
+ * A full name of one character plus suffix (城区, 和县) counts only right after the name of the
+ * unit it belongs to (阳泉市城区).
+ */
+export class MentionFinder {
+  private readonly names = new Map<string, { units: PlaceUnit[]; form: Form }>();
+  private static readonly RANK: Record<Form, number> = { full: 0, short: 1, county_short: 2 };
+  private readonly lengths: number[];
+
+  constructor(private readonly gazetteer: Gazetteer) {
+    for (const unit of gazetteer.units) {
+      this.add(unit.name, unit, 'full');
+      if (unit.short === unit.name) continue;
+      this.add(unit.short, unit, unit.level === 'province' || unit.level === 'city' ? 'short' : 'county_short');
+    }
+    this.lengths = [...new Set([...this.names.keys()].map((name) => name.length))].sort((a, b) => b - a);
+  }
+
+  /** A name several units share keeps only its strongest form: 吉林 the province's and city's short name, not a county's. */
+  private add(name: string, unit: PlaceUnit, form: Form): void {
+    const entry = this.names.get(name);
+    const rank = MentionFinder.RANK;
+    if (!entry || rank[form] < rank[entry.form]) this.names.set(name, { units: [unit], form });
+    else if (entry.form === form) entry.units.push(unit);
+  }
+
+  find(text: string): PlaceMention[] {
+    const mentions: PlaceMention[] = [];
+    for (let i = 0; i < text.length; ) {
+      const found = this.longestAt(text, i);
+      if (!found) {
+        i++;
+        continue;
+      }
+      const { length, entry } = found;
+      const previous = mentions[mentions.length - 1];
+      const units = length === 2 && entry.form === 'full' ? this.afterParent(entry.units, previous, i) : entry.units;
+      if (units.length > 0) mentions.push({ start: i, end: i + length, units, form: entry.form });
+      i += length;
+    }
+    return mentions;
+  }
+
+  private longestAt(text: string, at: number) {
+    for (const length of this.lengths) {
+      const entry = this.names.get(text.slice(at, at + length));
+      if (entry) return { length, entry };
+    }
+    return undefined;
+  }
+
+  private afterParent(units: readonly PlaceUnit[], previous: PlaceMention | undefined, at: number): PlaceUnit[] {
+    if (!previous || previous.end !== at) return [];
+    return units.filter((unit) => previous.units.some((parent) => this.gazetteer.isWithin(unit, parent)));
+  }
+}
