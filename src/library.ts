@@ -88,10 +88,9 @@ export class ReportLibrary {
     return this.searchEngine;
   }
 
-  /** Loads the search index and the gazetteer now (the server does it right after the handshake). */
+  /** Loads the search index now (the server does it right after the handshake). The gazetteer waits for a place argument that needs it. */
   preloadSearch(): void {
     void this.search;
-    void this.places.gazetteer;
   }
 
   getReport(docId: string): Report {

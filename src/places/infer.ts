@@ -36,10 +36,14 @@ export type PlaceInference =
 export function inferPlace(gazetteer: Gazetteer, finder: MentionFinder, text: string, title: string): PlaceInference {
   const scanned = text.slice(0, SCAN_CHARS);
   const own = ownPlaceWords(scanned);
-  // A county's short name counts only where the report speaks as such a unit (全区 … 利州).
-  const mentions = finder
-    .find(scanned)
-    .filter((mention) => mention.form !== 'county_short' || (own !== undefined && mention.units.some((unit) => speaksAs(unit, own.suffix))));
+  const found = finder.find(scanned);
+  const named = found.filter((mention) => mention.form !== 'county_short');
+  // A county's short name is often an ordinary word (惠民, 合作): it counts only when nothing else
+  // is named, it means one unit, and the report speaks as such a unit (全区 … 利州).
+  const mentions =
+    named.length > 0
+      ? named
+      : found.filter((mention) => mention.units.length === 1 && own !== undefined && speaksAs(mention.units[0]!, own.suffix));
   if (mentions.length === 0) return { why: 'the text names no province, city, county or district' };
   const titleAt = title ? scanned.indexOf(title) : -1;
   const evidence = new Map<string, PlaceEvidence>();

@@ -3,6 +3,9 @@ import type { PlaceUnit } from './types.js';
 
 type Form = 'full' | 'short' | 'county_short';
 
+/** A name's last character starting another word: 合作市场 is a market, not 合作市; 园区域 not 园区. */
+const NOT_A_NAME_AFTER = /^(市场|区域)$/;
+
 export interface PlaceMention {
   start: number;
   end: number;
@@ -50,6 +53,10 @@ export class MentionFinder {
         continue;
       }
       const { length, entry } = found;
+      if (NOT_A_NAME_AFTER.test(text.slice(i + length - 1, i + length + 1))) {
+        i++;
+        continue;
+      }
       const previous = mentions[mentions.length - 1];
       const units = length === 2 && entry.form === 'full' ? this.afterParent(entry.units, previous, i) : entry.units;
       if (units.length > 0) mentions.push({ start: i, end: i + length, units, form: entry.form });

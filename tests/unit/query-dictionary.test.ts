@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_INDEX_DIR } from '../../src/paths.js';
+import { loadPlaces } from '../../src/places/places.js';
 import { placeNames } from '../../src/search/build.js';
 import { QUERY_DICT_NAME, USER_DICT_NAME, buildDictionaries, queryDictionaries } from '../../src/search/jieba-files.js';
 import { loadTokenizer } from '../../src/text/tokenizer.js';
 import { bundledLibrary, readFixture } from '../helpers.js';
 
 const library = bundledLibrary();
+const places = loadPlaces();
 const texts = [
-  ...library.reports.flatMap((report) => [report.meta.title, placeNames(report), ...library.passagesOf(report.meta.doc_id).map((p) => p.text)]),
+  ...library.reports.flatMap((report) => [report.meta.title, placeNames(report, places), ...library.passagesOf(report.meta.doc_id).map((p) => p.text)]),
 ];
 const queries = readFixture<{ query: string }[]>('retrieval-questions.json').map((q) => q.query);
 
