@@ -17,6 +17,9 @@ export const indicatorArgument = z
 
 export const matchSchema = z.object({
   place: z.string().describe('Full place name; a sub-place (长葛市, 镇江市市区) when the sentence names one'),
+  place_code: z.string().optional().describe('GB/T 2260 code of `place` (absent for a part such as 镇江市市区)'),
+  level: z.string().optional().describe('province | city | county | district, of `place`'),
+  province: z.string().optional().describe('Province of `place`'),
   report_place: z.string().describe('Place of the report the figure comes from'),
   doc_id: z.string(),
   published: z.string(),

@@ -16,7 +16,7 @@ export function registerLookupIndicatorTool(server: McpServer, { library, logger
         '("提高50元", "新增300张") are never returned as levels.',
       inputSchema: {
         indicator: indicatorArgument,
-        place: z.string().min(1).max(40).optional().describe('Only this place: "许昌", "许昌市" or "xuchang"'),
+        place: z.string().min(1).max(40).optional().describe('Only this place (a province or city also covers the places inside it): "许昌", "许昌市", "xuchang", "411000", "河南"'),
       },
       outputSchema: { indicator: indicatorRefSchema, matches: z.array(matchSchema) },
       annotations: READ_ONLY,
@@ -24,7 +24,10 @@ export function registerLookupIndicatorTool(server: McpServer, { library, logger
     ({ indicator, place }) =>
       runTool(logger, () => {
         const found = library.indicators.lookup(indicator, place);
-        const matches = found.figures.map(toMatch);
+        const matches = found.figures.map((figure) => {
+          const info = library.places.infoOf(figure.place);
+          return { ...toMatch(figure), ...(info ? { place_code: info.code, level: info.level, province: info.province } : {}) };
+        });
         const header = `${found.indicator.name}(${found.indicator.id},单位 ${found.indicator.unit})${place ? ` · ${place}` : ''}`;
         const lines = found.figures.map((figure, i) => `${i + 1}. ${figure.place}:${describeFigure(figure)}${figure.note ? ` 注:${figure.note}` : ''}\n${citeLine(figure)}`);
         const text = matches.length === 0 ? `${header}:报告中没有找到该指标的数值。` : `${header},共 ${matches.length} 条:\n${lines.join('\n')}`;
