@@ -13,7 +13,17 @@ export interface Comparison {
   missing: string[];
 }
 
+const ROLE_NOTES: Record<string, string> = {
+  plan: '计划或目标值,不是现有水平',
+  partial_period: '只是一段时间(某月、某几天)的数',
+  subset: '是其中一部分或一个分档/分组的数',
+  computed: '是按公式测算的数,不是执行的标准',
+  range: '原文是一个区间',
+};
+
 function rank(a: Figure, b: Figure): number {
+  const sure = Number(a.confidence === 'low') - Number(b.confidence === 'low');
+  if (sure !== 0) return sure;
   const wholePlace = Number(a.sub_place) - Number(b.sub_place);
   if (wholePlace !== 0) return wholePlace;
   return (b.as_of ?? 0) - (a.as_of ?? 0) || b.published.localeCompare(a.published);
@@ -48,6 +58,7 @@ export function compareAcrossPlaces(
     if (best.sub_place) notes.push(`数值为${best.place}的数据,不是${place}全域的`);
     if (best.as_of_source === 'report') notes.push(`原文未写明年份,按报告发布时间(${best.published})计`);
     if (best.normalized_value === null && best.note) notes.push(best.note);
+    if (best.confidence === 'low') notes.push(`不确定的提取:${ROLE_NOTES[best.role] ?? '数值未能可靠折算'}${best.evidence ? `(依据「${best.evidence}」)` : ''}`);
     for (const older of candidates.slice(1)) {
       if (older.doc_id !== best.doc_id && older.normalized_value !== best.normalized_value) {
         notes.push(`较早的报告(${older.doc_id},${older.published})为${older.written}`);

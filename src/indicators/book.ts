@@ -28,8 +28,10 @@ export class IndicatorBook {
     return CATALOGUE;
   }
 
-  figuresOf(indicatorId: string): readonly Figure[] {
-    return this.byIndicator.get(indicatorId) ?? [];
+  /** An indicator's figures: the confident levels, or every figure extracted (plans, parts, ranges … marked). */
+  figuresOf(indicatorId: string, includeUncertain = false): readonly Figure[] {
+    const all = this.byIndicator.get(indicatorId) ?? [];
+    return includeUncertain ? all : all.filter((figure) => figure.confidence === 'high');
   }
 
   /** Places whose reports hold a value for the indicator. */
@@ -38,21 +40,25 @@ export class IndicatorBook {
   }
 
   /** Figures of an indicator (newest first), optionally for one place. */
-  lookup(indicatorInput: string, placeInput?: string): { indicator: IndicatorDef; figures: Figure[] } {
+  lookup(indicatorInput: string, placeInput?: string, includeUncertain = false): { indicator: IndicatorDef; figures: Figure[] } {
     const indicator = resolveIndicator(indicatorInput);
     const places = placeInput === undefined ? undefined : new Set(this.places.expand([placeInput]));
-    const figures = this.figuresOf(indicator.id)
+    const figures = this.figuresOf(indicator.id, includeUncertain)
       .filter((figure) => places === undefined || places.has(figure.report_place))
       .sort((a, b) => a.report_place.localeCompare(b.report_place, 'zh') || (b.as_of ?? 0) - (a.as_of ?? 0));
     return { indicator, figures };
   }
 
   /** One row per place (default: every corpus place) for an indicator. */
-  compare(indicatorInput: string, places: readonly string[] = this.places.targets(undefined)): { indicator: IndicatorDef; comparison: Comparison } {
+  compare(
+    indicatorInput: string,
+    places: readonly string[] = this.places.targets(undefined),
+    includeUncertain = false,
+  ): { indicator: IndicatorDef; comparison: Comparison } {
     const indicator = resolveIndicator(indicatorInput);
     const fallback = UNIFIED_FALLBACK[indicator.id];
-    const related = fallback && indicatorById(fallback.id) ? this.figuresOf(fallback.id) : [];
-    const comparison = compareAcrossPlaces(places, this.figuresOf(indicator.id), related, fallback?.note);
+    const related = fallback && indicatorById(fallback.id) ? this.figuresOf(fallback.id, includeUncertain) : [];
+    const comparison = compareAcrossPlaces(places, this.figuresOf(indicator.id, includeUncertain), related, fallback?.note);
     noteMixedLevels(comparison, (name) => this.places.levelOf(name));
     return { indicator, comparison };
   }

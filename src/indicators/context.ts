@@ -17,8 +17,8 @@ export function yearBefore(text: string, position: number, from = 0): number | n
   return year !== null && NOW.test(text.slice(yearEnd, position)) ? null : year;
 }
 
-const MONTH_CUE = /每人每月|\/人[·/]月|每月|月(保障)?标准/g;
-const YEAR_CUE = /每人每年|\/人[·/]年|年(保障|生活|基本生活|供养)?(标准|补贴)|每年/g;
+const MONTH_CUE = /每人每月|\/人[·/]月|每月|月人均|月(保障)?标准/g;
+const YEAR_CUE = /每人每年|\/人[·/]年|年人均|年(保障|生活|基本生活|供养)?(标准|补贴)|每年/g;
 
 /** Whether a standard is per month or per year: the nearest cue before the figure, else after it. */
 export function periodOf(text: string, from: number, position: number, to: number): 'month' | 'year' | undefined {
@@ -38,7 +38,8 @@ export function periodOf(text: string, from: number, position: number, to: numbe
  * Place names come from the gazetteer; among same-named units those inside the report's place win.
  */
 export function subPlaceIn(text: string, own: { place: string; place_code: string }, places: Places): string | undefined {
-  if (/(^|[^\u4e00-\u9fff中心])市区/.test(text) && !/中心城区/.test(text)) return `${own.place}市区`;
+  // 市区, 城区, 中心城区: the urban districts, a part of the place.
+  if (/(?<!城)(市区|城区)(?!域)/.test(text)) return `${own.place}市区`;
   const { gazetteer } = places;
   const ownUnit = own.place_code ? gazetteer.byCodeOf(own.place_code) : undefined;
   let found: string | undefined;

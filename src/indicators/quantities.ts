@@ -15,6 +15,8 @@ export interface Quantity {
   /** Unit without magnitude: 元, 人次, 张 … ('' when none is written). */
   baseUnit: string;
   qualifier: Qualifier;
+  /** Set on both ends of a range (550-660元, 351元至450元): a range is not a level. */
+  range?: true;
 }
 
 const HEDGES: readonly [RegExp, Qualifier][] = [
@@ -24,11 +26,21 @@ const HEDGES: readonly [RegExp, Qualifier][] = [
   [/(约|大约)$/, 'approx'],
 ];
 
-const UNITS = [
-  '元/人·月', '元/人/月', '元/人·年', '元/人/年', '元', '人次', '个', '家', '所', '张', '户', '人', '名', '对', '%', '％', '处', '条', '件', '次', '场次', '平方米', '吨', '本', '份', '块', '岁', '倍', '项', '穴',
+/**
+ * Money per period as reports write it: 元/月, 元/人月, 元/人·月, 元/人.月, 元/月/人, 元∕人年, and the
+ * garbled 元人/.月; ∕ (U+2215) and / alike.
+ */
+const PER_PERIOD = '元\\s*(?:[/∕]\\s*(?:人\\s*[·.•/]?\\s*)?[月年](?:\\s*[/∕]\\s*人)?|人\\s*[/∕]\\s*[.·]?\\s*[月年])';
+
+const UNITS: string[] = [
+  PER_PERIOD, '元', '人次', '个', '家', '所', '张', '户', '人', '名', '对', '%', '％', '处', '条', '﹪', '件', '次', '场次', '平方米', '吨', '本', '份', '块', '岁', '倍', '项', '穴',
 ];
 const UNIT_PATTERN = UNITS.join('|');
-const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?)(万|亿)?(余|多)?(${UNIT_PATTERN})?(余|多|以上)?`, 'gu');
+/** Digits with thousands separators (9,634) or without, and decimals. */
+const NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+const QUANTITY = new RegExp(`(${NUMBER})(万|亿)?(余|多)?(${UNIT_PATTERN})?(余|多|以上)?`, 'gu');
+/** Between the two ends of a range: 550-660, 351元至450元, 1～1.5倍. */
+const RANGE_JOIN = /^[-~～—–至到]$/;
 
 const MAGNITUDES: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
@@ -54,17 +66,29 @@ export function findQuantities(sentence: string): Quantity[] {
     }
     if (moreBefore || moreAfter === '余' || moreAfter === '多') qualifier = 'about_or_more';
     if (moreAfter === '以上') qualifier = 'at_least';
-    const baseUnit = unit === '％' ? '%' : (unit ?? '');
+    const baseUnit = unit === '％' || unit === '﹪' ? '%' : (unit ?? '').replace(/\s+/g, '');
     found.push({
       start,
       end: numberStart + whole.length,
       numberStart,
-      value: Number(digits),
+      value: Number(digits.replace(/,/g, '')),
       magnitude: magnitudeChar ? (MAGNITUDES[magnitudeChar] ?? 1) : 1,
       unit: `${magnitudeChar ?? ''}${baseUnit}`,
       baseUnit,
       qualifier,
     });
   }
+  markRanges(sentence, found);
   return found;
+}
+
+function markRanges(sentence: string, found: Quantity[]): void {
+  for (const match of sentence.matchAll(new RegExp(`(${NUMBER})(?:万|亿)?(?:${UNIT_PATTERN})?\\s*([-~～—–至到])\\s*(?=\\d)`, 'gu'))) {
+    const firstAt = match.index ?? 0;
+    if (!RANGE_JOIN.test(match[2] ?? '') || /[\d.,]/.test(sentence[firstAt - 1] ?? '')) continue;
+    const secondAt = firstAt + match[0].length;
+    if (/^20\d{2}年|^19\d{2}年/.test(sentence.slice(firstAt))) continue; // 2020至2023年: years, not a range of values
+    for (const quantity of found) if (quantity.numberStart === firstAt || quantity.numberStart === secondAt) quantity.range = true;
+  }
+  // 1-1.5倍 or 550-660元: the first end is often written without a unit, so it is no quantity; the second still is a range end.
 }

@@ -1,4 +1,5 @@
 import type { Citation } from '../library.js';
+import type { FigureRole } from './roles.js';
 
 /** How an indicator's figures are compared across places. */
 export type IndicatorKind = 'standard' | 'count' | 'money' | 'rate';
@@ -20,6 +21,8 @@ export interface IndicatorDef {
   context?: RegExp;
   /** Words in the sentence that rule it out (charity drives counted as assistance …). */
   sentenceExclude?: RegExp;
+  /** Words in the figure's clause that rule it out (recipients of a one-off payment). */
+  clauseExclude?: RegExp;
   /** Counters a count may be written with (家 counts as 个 …). */
   counters?: readonly string[];
 }
@@ -47,6 +50,12 @@ export interface Figure {
   as_of: number | null;
   /** Where as_of comes from: the sentence, or (failing that) the report's date. */
   as_of_source: 'text' | 'report' | 'unknown';
+  /** `level` is the place's figure; plans, parts of a period or of a whole, computed examples and ranges are kept but marked. */
+  role: FigureRole;
+  /** `high`: a level with a normalised value. Tools return only these unless asked for the others. */
+  confidence: 'high' | 'low';
+  /** The words a role other than `level` rests on: 「力争」, 「节后10天」, 「公益类社会组织」. */
+  evidence?: string;
   /** Why normalisation is unsafe, or what to mind when comparing. */
   note?: string;
   citation: Citation;

@@ -10,7 +10,7 @@ import { goldPages, pageFigures, scorePage, split, summary, type Scored } from '
 const places = loadPlaces();
 const pages = goldPages();
 const scored = new Map<string, Scored>(
-  pages.map((page) => [page.file, scorePage(page, pageFigures(places, page.file), page.place)]),
+  pages.map((page) => [page.file, scorePage(page, pageFigures(places, page.file).filter((f) => f.confidence === 'high'), page.place)]),
 );
 const heldBack = new Set(split.held_back);
 const development = [...scored.values()].filter((s) => !heldBack.has(s.file));

@@ -77,7 +77,7 @@ describe('a dropped-in folder of pages without headers', () => {
   });
 
   it('extracts figures from it with quotes in the original characters', async () => {
-    const result = await call(client, 'lookup_indicator', { indicator: '城市低保标准', place: '甘肃' });
+    const result = await call(client, 'lookup_indicator', { indicator: '农村低保标准', place: '甘肃' });
     const matches = (result.structuredContent as { matches: { doc_id: string; citation: { start: number; end: number; quote: string } }[] }).matches;
     const lanzhou = matches.filter((m) => m.doc_id === 'lanzhou-2022');
     expect(lanzhou.length).toBeGreaterThan(0);
@@ -91,12 +91,12 @@ describe('a dropped-in folder of pages without headers', () => {
     expect((counties.structuredContent as { reports: { place: string }[] }).reports.map((r) => r.place)).toEqual(['君山区']);
     const guangdong = await call(client, 'list_reports', { province: '广东' });
     expect((guangdong.structuredContent as { reports: { place: string }[] }).reports.map((r) => r.place)).toEqual(['广州市']);
-    const compared = await call(client, 'compare_cities', { indicator: '城市低保标准', places: '兰州、君山区、杭州' });
+    const compared = await call(client, 'compare_cities', { indicator: '农村低保标准', places: '兰州、君山区、杭州' });
     const structured = compared.structuredContent as { rows: { place: string; level?: string; note: string }[]; missing: string[] };
     expect(structured.missing).toEqual(['杭州市']);
     expect(structured.rows.map((row) => [row.place, row.level])).toEqual(expect.arrayContaining([['兰州市', 'city'], ['君山区', 'district']]));
     for (const row of structured.rows) expect(row.note).toContain('行政级别不同');
-    const cities = await call(client, 'compare_cities', { indicator: '城市低保标准', level: 'city' });
+    const cities = await call(client, 'compare_cities', { indicator: '农村低保标准', level: 'city' });
     for (const row of (cities.structuredContent as { rows: { level?: string; note: string }[] }).rows) {
       expect(row.level).toBe('city');
       expect(row.note).not.toContain('行政级别不同');

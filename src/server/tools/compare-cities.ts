@@ -7,7 +7,7 @@ import { formatCitation } from '../format.js';
 import { asList, citationSchema, levelFilter, placeArgument, provinceFilter } from '../schemas.js';
 import type { PlaceLevel } from '../../places/types.js';
 import { READ_ONLY, runTool, type ToolAnswer } from '../tool-result.js';
-import { citeLine, describeFigure, indicatorArgument, indicatorRef, indicatorRefSchema, qualifierSchema } from './indicator-output.js';
+import { citeLine, describeFigure, includeUncertainArgument, indicatorArgument, indicatorRef, indicatorRefSchema, qualifierSchema } from './indicator-output.js';
 
 const rowSchema = z.object({
   place: z.string(),
@@ -22,6 +22,7 @@ const rowSchema = z.object({
   as_of: z.number().nullable().optional(),
   published: z.string(),
   citation: citationSchema,
+  confidence: z.enum(['high', 'low']).optional().describe('low only with include_uncertain: a plan, part, range or unnormalised figure (see note)'),
   note: z.string().describe('What to mind when comparing this row; empty when nothing'),
   passage: z.object({ passage_id: z.string(), doc_id: z.string(), text: z.string(), score: z.number() }).optional().describe('For a topic: the place\'s best passage'),
 });
@@ -41,8 +42,8 @@ function placeFields(library: ReportLibrary, place: string) {
   return info ? { place_code: info.code, level: info.level, province: info.province } : {};
 }
 
-function compareIndicator(library: ReportLibrary, indicatorInput: string, places: string[]): Answer {
-  const { indicator, comparison } = library.indicators.compare(indicatorInput, places);
+function compareIndicator(library: ReportLibrary, indicatorInput: string, places: string[], includeUncertain: boolean): Answer {
+  const { indicator, comparison } = library.indicators.compare(indicatorInput, places, includeUncertain);
   const rows = comparison.rows.map(({ place, figure, notes }) => ({
     place,
     ...placeFields(library, place),
@@ -54,6 +55,7 @@ function compareIndicator(library: ReportLibrary, indicatorInput: string, places
     as_of: figure.as_of,
     published: figure.published,
     citation: figure.citation,
+    confidence: figure.confidence,
     note: notes.join(';'),
   }));
   const lines = comparison.rows.map(
@@ -107,17 +109,18 @@ export function registerCompareCitiesTool(server: McpServer, { library, logger }
         places: placeArgument.optional().describe('Places to compare (default: every place with a report), e.g. ["许昌", "镇江"] or "许昌、镇江"'),
         province: provinceFilter.optional().describe('Compare only places in this province, e.g. "河南"'),
         level: levelFilter.optional().describe('Compare only places of one level, e.g. "county" to compare counties with counties'),
+        include_uncertain: includeUncertainArgument.optional(),
       },
       outputSchema,
       annotations: READ_ONLY,
     },
-    ({ indicator, topic, places, province, level }) =>
+    ({ indicator, topic, places, province, level, include_uncertain }) =>
       runTool(logger, () => {
         if ((indicator === undefined) === (topic === undefined)) {
           throw new MinzhengError('BAD_ARGUMENT', 'Give exactly one of `indicator` (e.g. "城市低保标准") or `topic` (e.g. "智慧养老").');
         }
         const targets = library.places.targets(asList(places), { province, level: level as PlaceLevel | undefined });
-        return indicator !== undefined ? compareIndicator(library, indicator, targets) : compareTopic(library, topic!, targets);
+        return indicator !== undefined ? compareIndicator(library, indicator, targets, include_uncertain ?? false) : compareTopic(library, topic!, targets);
       }),
   );
 }

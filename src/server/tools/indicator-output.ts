@@ -32,9 +32,17 @@ export const matchSchema = z.object({
   as_of: z.number().nullable().describe('Year the figure holds for'),
   as_of_source: z.enum(['text', 'report', 'unknown']).describe('text: the sentence states the year; report: taken from the report date'),
   qualifier: qualifierSchema,
+  role: z.enum(['level', 'plan', 'partial_period', 'subset', 'computed', 'range', 'average']).describe('level: what the place has or pays; the others (returned only with include_uncertain) are plans/targets, one month or a few days, a part or tier, a computed example, a range'),
+  confidence: z.enum(['high', 'low']).describe('high: a level with a normalised value; low: returned only with include_uncertain'),
+  evidence: z.string().optional().describe('The words a role other than level rests on, e.g. 「力争」'),
   note: z.string().optional(),
   citation: citationSchema,
 });
+
+export const includeUncertainArgument = z
+  .boolean()
+  .default(false)
+  .describe('Also return figures the server is not sure are levels (plans, parts, ranges, unknown period), marked with role and confidence');
 
 export function indicatorRef(indicator: IndicatorDef) {
   return { id: indicator.id, name: indicator.name, unit: indicator.unit };
@@ -55,6 +63,9 @@ export function toMatch(figure: Figure) {
     as_of: figure.as_of,
     as_of_source: figure.as_of_source,
     qualifier: figure.qualifier,
+    role: figure.role,
+    confidence: figure.confidence,
+    ...(figure.evidence ? { evidence: figure.evidence } : {}),
     ...(figure.note ? { note: figure.note } : {}),
     citation: figure.citation,
   };
@@ -65,7 +76,8 @@ export function describeFigure(figure: Figure): string {
   const normalized = figure.normalized_value === null ? '无法折算' : `${figure.normalized_value} ${figure.normalized_unit}`;
   const year = figure.as_of === null ? '年份未知' : `${figure.as_of}年${figure.as_of_source === 'report' ? '(按报告日期)' : ''}`;
   const previous = figure.previous ? `,由${figure.previous.year ? `${figure.previous.year}年的` : ''}${figure.previous.value}${figure.previous.unit}提高` : '';
-  return `${normalized}(原文 ${figure.written}${previous},${year})`;
+  const unsure = figure.confidence === 'low' ? `【不确定:${figure.role}${figure.evidence ? ` 「${figure.evidence}」` : ''}】` : '';
+  return `${normalized}(原文 ${figure.written}${previous},${year})${unsure}`;
 }
 
 export function citeLine(figure: Figure): string {

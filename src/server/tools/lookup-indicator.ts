@@ -2,7 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { ServerDeps } from '../deps.js';
 import { READ_ONLY, runTool } from '../tool-result.js';
-import { citeLine, describeFigure, indicatorArgument, indicatorRef, indicatorRefSchema, matchSchema, toMatch } from './indicator-output.js';
+import { citeLine, describeFigure, includeUncertainArgument, indicatorArgument, indicatorRef, indicatorRefSchema, matchSchema, toMatch } from './indicator-output.js';
 
 export function registerLookupIndicatorTool(server: McpServer, { library, logger }: ServerDeps): void {
   server.registerTool(
@@ -13,17 +13,19 @@ export function registerLookupIndicatorTool(server: McpServer, { library, logger
         'Every figure the reports give for one indicator, normalised (per-year standards → 元/人/月, 万/亿 multiplied ' +
         'out), with the year it holds for, hedges (约/余/逾/近/不低于), the earlier value when the text says "from A ' +
         'to B", and the exact sentence it comes from. Example: indicator "城市低保标准", place "许昌". Changes ' +
-        '("提高50元", "新增300张") are never returned as levels.',
+        '("提高50元", "新增300张") are never returned as levels; plans, parts, ranges and figures of unknown period only ' +
+        'with include_uncertain, marked.',
       inputSchema: {
         indicator: indicatorArgument,
+        include_uncertain: includeUncertainArgument.optional(),
         place: z.string().min(1).max(40).optional().describe('Only this place (a province or city also covers the places inside it): "许昌", "许昌市", "xuchang", "411000", "河南"'),
       },
       outputSchema: { indicator: indicatorRefSchema, matches: z.array(matchSchema) },
       annotations: READ_ONLY,
     },
-    ({ indicator, place }) =>
+    ({ indicator, place, include_uncertain }) =>
       runTool(logger, () => {
-        const found = library.indicators.lookup(indicator, place);
+        const found = library.indicators.lookup(indicator, place, include_uncertain ?? false);
         const matches = found.figures.map((figure) => {
           const info = library.places.infoOf(figure.place);
           return { ...toMatch(figure), ...(info ? { place_code: info.code, level: info.level, province: info.province } : {}) };

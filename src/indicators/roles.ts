@@ -1,0 +1,66 @@
+import type { Quantity } from './quantities.js';
+import { clauseAt, strongSpanAt } from './sentence.js';
+
+/**
+ * What a number that is not a change or an earlier value says about its place. Only `level` is
+ * the place's figure; the others are kept, marked and not confident (plans and targets, parts of a
+ * period, parts of a whole, computed examples, ranges), or dropped (average payments).
+ */
+export type FigureRole = 'level' | 'plan' | 'partial_period' | 'subset' | 'computed' | 'range' | 'average';
+
+export interface RoleFinding {
+  role: FigureRole;
+  /** The words the role rests on: 「力争」, 「节后10天」. */
+  evidence?: string;
+}
+
+/**
+ * Future and intention: 拟, 计划到…, 力争, 争取达到 (争取资金 is money secured), 目标是, 将达到 (将
+ * before a verb; 将+noun+verb is 把), 到2025年. Nouns such as 规划要求 or 计划生育 are not intentions.
+ */
+const PLAN = /拟(?!定)|计划(?=[在于到将把新建实完]|\d)|力争|争取(?=[在于到达实完建提])|预计|目标(?=是|为|[:：])|将(?=在|于|到|达|提|增|新|建|实|继|进|逐|会|要|全面|陆续|再|把)|正在建设|在建|建设中|到(20\d{2})年/g;
+/** A plan's words no longer hold once the sentence says what is: 目前, 现已, 截至. */
+const NOW = /目前|现已|现有|截至|截止|已经|已达|现在/;
+/** A count over part of a period: 节后10天, 当天, 首日. */
+const PARTIAL_PERIOD = /(\d+|[一二三四五六七八九十两])天|当天|当日|单日|首日/;
+/** Money or events of one month (1月份, 当月): not a year's or a place's total. */
+const ONE_MONTH = /\d{1,2}月份|当月|本月|单月/;
+/** A worked example or a computation, not the standard in force. */
+const COMPUTED = /计算为|测算为|折合|相当于|按[^，,。；;]{0,24}(计算|测算)/;
+/** Average payments per recipient: what a household receives, not the standard. */
+const AVERAGE = /补助水平|补差水平|补差|人均补助|人均救助|平均补助|补助水准/;
+/** A kind of the thing counted: 公益类社会组织, 护理型床位, 家庭养老床位. */
+const KIND_OF = /[\u4e00-\u9fff]{0,3}(?<!各)[类型](?:社会组织|床位|养老机构)|家庭养老床位|失能|半失能/;
+
+/** The role of a quantity in its sentence, from the scope words before it. */
+export function roleOf(sentence: string, quantity: Quantity, reportYear: number | null): RoleFinding {
+  if (quantity.range) return { role: 'range', evidence: sentence.slice(Math.max(0, quantity.numberStart - 8), quantity.end) };
+  const clause = clauseAt(sentence, quantity.numberStart);
+  const lead = sentence.slice(clause.start, quantity.start);
+  const average = AVERAGE.exec(lead);
+  if (average) return { role: 'average', evidence: average[0] };
+  const computed = COMPUTED.exec(lead);
+  if (computed) return { role: 'computed', evidence: computed[0] };
+  const strong = strongSpanAt(sentence, quantity.numberStart);
+  const before = sentence.slice(strong.start, quantity.start);
+  const plan = lastPlanMarker(before, reportYear);
+  if (plan && !NOW.test(before.slice(plan.end))) return { role: 'plan', evidence: plan.text };
+  const partial = PARTIAL_PERIOD.exec(before);
+  if (partial && !quantity.baseUnit.startsWith('元')) return { role: 'partial_period', evidence: partial[0] };
+  const month = ONE_MONTH.exec(before);
+  const flow = quantity.baseUnit === '元' || /次|对/.test(quantity.baseUnit);
+  if (month && flow) return { role: 'partial_period', evidence: month[0] };
+  const kind = KIND_OF.exec(sentence.slice(clause.start, clause.end));
+  if (kind) return { role: 'subset', evidence: kind[0] };
+  return { role: 'level' };
+}
+
+function lastPlanMarker(text: string, reportYear: number | null): { text: string; end: number } | undefined {
+  let found: { text: string; end: number } | undefined;
+  for (const match of text.matchAll(PLAN)) {
+    // 到2020年 in a report of 2021 looks back; only a year still to come is a target.
+    if (match[1] && reportYear !== null && Number(match[1]) <= reportYear) continue;
+    found = { text: match[0], end: (match.index ?? 0) + match[0].length };
+  }
+  return found;
+}

@@ -1,0 +1,58 @@
+import type { Passage } from '../corpus/types.js';
+import { CATALOGUE } from './catalogue.js';
+import type { Quantity } from './quantities.js';
+import type { IndicatorDef } from './types.js';
+
+/** A statistics table row as pages flatten it: "养老机构床位数 | 张 | 9,634" (label, unit, value). */
+export interface TableRow {
+  label: string;
+  quantity: Quantity;
+}
+
+const VALUE = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
+const UNIT = /^(万元|亿元|元|个|家|所|张|人|名|人次|户|对|%|‰)$/;
+/** Row labels carry list marks: "#养老机构", "(一)提供住宿的…", "结婚登记*". */
+const LABEL_MARKS = /^[#＃*＊\s]+|^[(（][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、|[*＊\s]+$/g;
+
+/** Reads one pipe-separated row: a label, a unit cell and a number cell; anything else is not a row. */
+export function readTableRow(passage: Passage): TableRow | undefined {
+  if (!passage.text.includes('|')) return undefined;
+  const cells: { text: string; start: number }[] = [];
+  let at = 0;
+  for (const raw of passage.text.split('|')) {
+    const trimmed = raw.trim();
+    if (trimmed) cells.push({ text: trimmed, start: at + raw.indexOf(trimmed) });
+    at += raw.length + 1;
+  }
+  if (cells.length !== 3) return undefined;
+  const [label, unit, value] = cells as [typeof cells[0], typeof cells[0], typeof cells[0]];
+  if (!UNIT.test(unit.text) || !VALUE.test(value.text)) return undefined;
+  const magnitude = unit.text.startsWith('万') ? 1e4 : unit.text.startsWith('亿') ? 1e8 : 1;
+  const baseUnit = unit.text.replace(/^[万亿]/, '');
+  return {
+    label: label.text.replace(LABEL_MARKS, ''),
+    quantity: {
+      start: value.start,
+      end: value.start + value.text.length,
+      numberStart: value.start,
+      value: Number(value.text.replace(/,/g, '')),
+      magnitude,
+      unit: unit.text,
+      baseUnit,
+      qualifier: 'exact',
+    },
+  };
+}
+
+/** The indicator a row label names: the whole label must be about it (the longest subject match wins). */
+export function indicatorOfLabel(label: string, accepts: (indicator: IndicatorDef) => boolean): IndicatorDef | undefined {
+  const candidates = CATALOGUE.filter(
+    (indicator) =>
+      accepts(indicator) &&
+      indicator.subject.test(label) &&
+      !(indicator.exclude?.test(label) ?? false) &&
+      !(indicator.clauseExclude?.test(label) ?? false) &&
+      (indicator.context?.test(label) ?? true),
+  );
+  return candidates.sort((a, b) => (b.subject.exec(label)?.[0].length ?? 0) - (a.subject.exec(label)?.[0].length ?? 0))[0];
+}
