@@ -1,0 +1,56 @@
+import type { Passage, Report } from '../corpus/types.js';
+import type { Places } from '../places/places.js';
+import { periodOf, subPlaceIn, yearBefore } from './context.js';
+import type { Level } from './levels.js';
+import { normalize } from './normalize.js';
+import { clauseAt } from './sentence.js';
+import type { Figure, IndicatorDef } from './types.js';
+
+/** Stage 4 of extraction: a level and its indicator become a figure: period, normalised value, place, year, citation. */
+
+export interface ReportContext {
+  report: Report;
+  year: number | null;
+  places: Places;
+}
+
+export function toFigure(sentence: string, passage: Passage, context: ReportContext, level: Level, indicator: IndicatorDef, subjectStart: number): Figure {
+  const { quantity, previous } = level;
+  const { meta } = context.report;
+  const clause = clauseAt(sentence, quantity.numberStart);
+  const quoteStart = Math.min(subjectStart, clause.start);
+  const quoteEnd = Math.max(quantity.end, clause.end);
+  const period = indicator.kind === 'standard' ? periodOf(sentence, quoteStart, quantity.numberStart, quoteEnd) : undefined;
+  const normalized = normalize(indicator, quantity, period);
+  const subPlace = subPlaceIn(sentence.slice(quoteStart, quantity.start), meta, context.places);
+  const textYear = yearBefore(sentence, quantity.start, previous ? previous.end : 0);
+  const as_of = textYear ?? context.year;
+  const figure: Figure = {
+    indicator: indicator.id,
+    place: subPlace ?? meta.place,
+    sub_place: subPlace !== undefined,
+    report_place: meta.place,
+    doc_id: meta.doc_id,
+    published: meta.published,
+    value: quantity.value,
+    unit: quantity.unit,
+    written: sentence.slice(quantity.start, quantity.end),
+    normalized_value: normalized.value,
+    normalized_unit: indicator.unit,
+    qualifier: quantity.qualifier,
+    as_of,
+    as_of_source: textYear !== null ? 'text' : context.year !== null ? 'report' : 'unknown',
+    role: level.role.role,
+    confidence: level.role.role === 'level' && normalized.value !== null ? 'high' : 'low',
+    ...(level.role.evidence ? { evidence: level.role.evidence } : {}),
+    citation: {
+      doc_id: meta.doc_id,
+      start: passage.start + quoteStart,
+      end: passage.start + quoteEnd,
+      quote: sentence.slice(quoteStart, quoteEnd),
+    },
+  };
+  if (previous) figure.previous = { value: previous.value, unit: previous.unit, year: yearBefore(sentence, previous.start) };
+  if (normalized.note) figure.note = normalized.note;
+  return figure;
+}

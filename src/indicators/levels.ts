@@ -1,0 +1,100 @@
+import type { IndicatorDef } from './types.js';
+import type { Quantity } from './quantities.js';
+import { roleOf, type RoleFinding } from './roles.js';
+import { clauseAt, strongSpanAt } from './sentence.js';
+
+/**
+ * Stage 2 of extraction: which quantities of a sentence are levels. Changes ("提高50元", 新增),
+ * earlier values (由A提高到B), per-unit requirements and shares are dropped; the rest get a role
+ * (roles.ts) and, for from→to, their previous value.
+ */
+
+/** A verb right before a number makes it a change ("提高50元"), not a level. */
+const CHANGE_VERB = /(提高|增加|增长|减少|下降|提升|上调|降低|增幅|增幅为|增幅达|增长率为|增长率|涨幅|上涨|同比增长|同比增加)(了|达到?|为)?$/;
+/** Words in a clause that make its figures additions over a period. */
+const ADDITION = /新增|新建|新成立|新登记|新\(改扩\)建|新（改扩）建/;
+/** Per-unit requirements, ratios and shares are not a place's totals. */
+const PER_UNIT = /每个|每所|每家|每户|每次|每百户|每万人|每千|平均每|占比|比例|最高不超过|不超过|占[\u4e00-\u9fff]{0,8}(总|比)/;
+/** A figure that describes the thing after it: "480张床位的…中心". */
+const ATTRIBUTIVE = /^[\u4e00-\u9fff]{0,4}的/;
+/** 由/从 A … 提高到/至 B. */
+const FROM_TO = /(由|从)([^。；;！？]{0,80}?)((提高|增加|提升|上调|调整|增长)?(到|至)|(提高|提升|上调|调整)为)/g;
+
+export interface Level {
+  quantity: Quantity;
+  previous?: Quantity;
+  role: RoleFinding;
+  /** Set when a 分别/均 construction already decided the indicator. */
+  indicator?: IndicatorDef;
+  subjectStart?: number;
+}
+
+/** Splits a sentence's quantities into changes (dropped) and levels, pairing from → to. */
+export function levelsOf(sentence: string, quantities: readonly Quantity[], reportYear: number | null): Level[] {
+  const previousOf = new Map<Quantity, Quantity>();
+  const isPrevious = new Set<Quantity>();
+  for (const match of sentence.matchAll(FROM_TO)) {
+    const fromAt = match.index ?? 0;
+    const toAt = fromAt + match[0].length;
+    const strong = strongSpanAt(sentence, toAt);
+    const before = quantities.filter((q) => q.start > fromAt && q.end <= toAt);
+    const after = listAfter(sentence, quantities, toAt, strong.end, before[0]);
+    if (before.length === 0 || after.length === 0) continue;
+    const targets = before.length === 1 ? after : after.slice(0, before.length);
+    targets.forEach((target, i) => previousOf.set(target, before[Math.min(i, before.length - 1)]!));
+    before.forEach((q) => isPrevious.add(q));
+  }
+  const levels: Level[] = [];
+  let lastWasChange = false;
+  let lastEnd = -1;
+  for (const quantity of quantities) {
+    const clause = clauseAt(sentence, quantity.numberStart);
+    const lead = sentence.slice(clause.start, quantity.start);
+    const joinedToLast = lastEnd >= 0 && /^[\u4e00-\u9fff]{0,8}[和、及]$/.test(sentence.slice(lastEnd, quantity.start));
+    const change: boolean = CHANGE_VERB.test(lead) || ADDITION.test(lead) || (lastWasChange && joinedToLast);
+    lastWasChange = change;
+    lastEnd = quantity.end;
+    if (change || isPrevious.has(quantity)) continue;
+    if (PER_UNIT.test(sentence.slice(clause.start, clause.end))) continue;
+    if (!quantity.baseUnit.startsWith('元') && ATTRIBUTIVE.test(sentence.slice(quantity.end))) continue;
+    if (SAME_FIGURE_AGAIN.test(sentence.slice(lastLevelEnd(levels), quantity.start)) && levels.at(-1)?.quantity.baseUnit.startsWith('元') && quantity.baseUnit.startsWith('元')) continue;
+    const role = roleOf(sentence, quantity, reportYear);
+    if (role.role === 'average') continue;
+    levels.push({ quantity, previous: previousOf.get(quantity), role });
+  }
+  inheritHedges(sentence, levels);
+  return levels;
+}
+
+/** "每人每月550元(6600元/年)": the bracketed amount restates the figure before it in another period. */
+const SAME_FIGURE_AGAIN = /^\s*[(（]\s*(月人均|年人均|即|合)?$/;
+
+function lastLevelEnd(levels: readonly Level[]): number {
+  return levels.at(-1)?.quantity.end ?? 0;
+}
+
+/** The values listed right after 到/至: "81.5元、87元", "每人每月720元、每人每年6000元". */
+function listAfter(sentence: string, quantities: readonly Quantity[], from: number, to: number, like: Quantity | undefined): Quantity[] {
+  if (!like) return [];
+  const list: Quantity[] = [];
+  for (const quantity of quantities) {
+    if (quantity.start < from || quantity.end > to) continue;
+    if (quantity.baseUnit !== like.baseUnit || quantity.magnitude !== like.magnitude) break;
+    const gap = sentence.slice(list.length === 0 ? from : list[list.length - 1]!.end, quantity.start);
+    const joined = list.length === 0 ? /^[\u4e00-\u9fff\d]{0,12}$/.test(gap) : /^[、和及]?(每人每[月年])?$/.test(gap);
+    if (!joined) break;
+    list.push(quantity);
+  }
+  return list;
+}
+
+/** "约2.65万困难残疾人和2.25万重度残疾人": the hedge covers both numbers. */
+function inheritHedges(sentence: string, levels: Level[]): void {
+  for (let i = 1; i < levels.length; i++) {
+    const [previous, current] = [levels[i - 1]!.quantity, levels[i]!.quantity];
+    const between = sentence.slice(previous.end, current.start);
+    if (current.qualifier === 'exact' && previous.qualifier !== 'exact' && /^[\u4e00-\u9fff]{1,8}[和及]$/.test(between)) {
+      levels[i] = { ...levels[i]!, quantity: { ...current, qualifier: previous.qualifier } };
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import { CATALOGUE } from './catalogue.js';
+import type { Level } from './levels.js';
+import type { Quantity } from './quantities.js';
+import { clauseAt, itemAt, previousClause, strongSpanAt, type Span } from './sentence.js';
+import type { IndicatorDef } from './types.js';
+
+/**
+ * Stage 3 of extraction: the indicator a level belongs to, from the subject named nearest to it
+ * (its item, its clause, or the topic of the clause before), or from a 分别/均 construction.
+ */
+
+const PER_PERSON = /每人|\/人|标准|补贴|年保障|生活费/;
+const BOTH = /均为?$/;
+/** A clause that names no subject of its own: it opens with the from→to, the verb, or a bare 标准. */
+const CONTINUES_TOPIC = /^(由|从|即|并|再|提高|调整|上调|达到|增加|(保障|供养|生活|补助)?标准)/;
+const GENERIC_FUNDS = /^(十年来|五年来|近年来)?(累计|共)?(发放|投入|支出|下拨)(各类)?资金$/;
+
+export function kindAccepts(indicator: IndicatorDef, quantity: Quantity, clause: string): boolean {
+  switch (indicator.kind) {
+    case 'standard':
+      return quantity.baseUnit.startsWith('元') && quantity.magnitude === 1 && (/[月年]/.test(quantity.baseUnit) || PER_PERSON.test(clause));
+    case 'money':
+      return quantity.baseUnit === '元' && (quantity.magnitude > 1 || !/每人/.test(clause));
+    case 'count':
+      return (indicator.counters ?? []).includes(quantity.baseUnit) && (quantity.baseUnit !== '' || quantity.magnitude > 1);
+    case 'rate':
+      return quantity.baseUnit === '%';
+  }
+}
+
+/** "城乡低保标准的1.3倍": a standard named as the base of a multiple is a reference, not the subject. */
+const MULTIPLE_OF = /[\u4e00-\u9fff]{0,14}的\d+(\.\d+)?倍/g;
+
+/** The indicator an enumeration item names (城乡低保 names two: urban and rural); the earliest wins. */
+function indicatorsOfItem(written: string, sentence: string): IndicatorDef[] {
+  const item = written.replace(MULTIPLE_OF, (match) => ' '.repeat(match.length));
+  const dibao = /城乡(居民)?(低保|最低生活保障)/.exec(item);
+  const tekun = /城乡特困/.exec(item);
+  const first = [dibao, tekun].filter((m) => m !== null).sort((a, b) => a.index - b.index)[0];
+  const urbanRural = first === dibao && dibao ? ['dibao_urban', 'dibao_rural'] : first === tekun && tekun ? ['tekun_urban', 'tekun_rural'] : undefined;
+  if (urbanRural) return urbanRural.map((id) => CATALOGUE.find((def) => def.id === id)!);
+  const candidates = CATALOGUE.filter(
+    (def) => def.kind === 'standard' && def.subject.test(item) && !(def.exclude?.test(item) ?? false) && (def.context?.test(sentence) ?? true),
+  );
+  const best = candidates.sort((a, b) => (b.subject.exec(item)?.[0].length ?? 0) - (a.subject.exec(item)?.[0].length ?? 0))[0];
+  return best ? [best] : [];
+}
+
+/** 分别 (respectively) and 均 (both): one figure per named standard, in order. */
+export function assignRespectively(sentence: string, levels: Level[]): void {
+  for (const match of sentence.matchAll(/分别/g)) {
+    const at = match.index ?? 0;
+    const ownClause = clauseAt(sentence, at);
+    let subjectSpan: Span = { start: ownClause.start, end: at };
+    let subjects = subjectsIn(sentence, subjectSpan);
+    if (subjects.length < 2) {
+      const previous = previousClause(sentence, ownClause.start);
+      if (previous) {
+        subjectSpan = previous;
+        subjects = subjectsIn(sentence, previous);
+      }
+    }
+    if (subjects.length < 2) continue;
+    const strong = strongSpanAt(sentence, at);
+    const targets = levels.filter((l) => !l.indicator && l.quantity.start > at && l.quantity.end <= strong.end && l.quantity.baseUnit.startsWith('元')).slice(0, subjects.length);
+    if (targets.length !== subjects.length) continue;
+    targets.forEach((level, i) => {
+      level.indicator = subjects[i];
+      level.subjectStart = subjectSpan.start;
+    });
+  }
+  for (const level of levels) {
+    if (level.indicator || !BOTH.test(sentence.slice(0, level.quantity.start))) continue;
+    const subjects = subjectsIn(sentence, { start: 0, end: level.quantity.start });
+    const unique = [...new Map(subjects.map((s) => [s.id, s])).values()];
+    if (unique.length < 2) continue;
+    level.indicator = unique[0];
+    level.subjectStart = 0;
+    for (const extra of unique.slice(1)) levels.push({ ...level, indicator: extra });
+  }
+}
+
+function subjectsIn(sentence: string, span: Span): IndicatorDef[] {
+  const text = sentence.slice(span.start, span.end).replace(/^(将|把|对)/, '');
+  return text.split(/[、和及]/).flatMap((item) => indicatorsOfItem(item, sentence));
+}
+
+interface Candidate {
+  indicator: IndicatorDef;
+  distance: number;
+  subjectStart: number;
+}
+
+/** The indicator named nearest to a level in its item, clause or (for totals) the clause before. */
+export function assignBySubject(sentence: string, level: Level): Candidate | undefined {
+  const { quantity } = level;
+  const clause = clauseAt(sentence, quantity.numberStart);
+  const item = itemAt(sentence, quantity.numberStart);
+  const clauseText = sentence.slice(clause.start, clause.end);
+  const scopes: Span[] = [item, clause];
+  const strong = strongSpanAt(sentence, quantity.numberStart);
+  const previous = clause.start > strong.start ? { start: strong.start, end: clause.start } : undefined;
+  // "…两项补贴…, 累计发放资金1.22亿元": generic money clauses take the sentence's topic.
+  if (previous && GENERIC_FUNDS.test(sentence.slice(clause.start, quantity.start))) scopes.push(previous);
+  // "…农村低保标准, 由每人每年2900元提高到2960元": a clause that opens with the change carries on the topic before it.
+  else if (previous && CONTINUES_TOPIC.test(sentence.slice(clause.start, quantity.start))) scopes.push(previous);
+  const countsFollowingNoun = /^[\u4e00-\u9fff]/.test(sentence.slice(quantity.end));
+  for (const scope of scopes) {
+    const candidates: Candidate[] = [];
+    for (const indicator of CATALOGUE) {
+      if (!kindAccepts(indicator, quantity, clauseText)) continue;
+      if (indicator.context && !indicator.context.test(sentence)) continue;
+      if (indicator.sentenceExclude?.test(sentence)) continue;
+      if (indicator.exclude?.test(sentence.slice(item.start, item.end))) continue;
+      if (indicator.clauseExclude?.test(clauseText)) continue;
+      const candidate = nearestSubject(sentence, indicator, scope, quantity, scope === previous, countsFollowingNoun);
+      if (candidate) candidates.push(candidate);
+    }
+    const best = candidates.sort((a, b) => a.distance - b.distance || b.indicator.subject.source.length - a.indicator.subject.source.length)[0];
+    if (best) return best;
+  }
+  return undefined;
+}
+
+const AFTER_WINDOW = 12;
+
+/** "…低保标准的1.5倍", "…低保标准确定": a standard named as the base of another is a reference, not the subject. */
+const REFERENCE_AFTER = /^[\u4e00-\u9fff]{0,4}的\d+(\.\d+)?(-\d+(\.\d+)?)?倍/;
+/** What may stand between a count and the noun it counts: "14个乡镇(街道)社工站", not a verb. */
+const NOUN_MODIFIER = /^[\u4e00-\u9fff()（）]{0,12}$/;
+const VERBISH = /已|建|完成|全部|实现|开展|为|是|达|有/;
+
+/**
+ * The subject of `indicator` nearest to a quantity. A counter followed by a noun counts that noun
+ * ("19个方面"), so then only a subject right after it may claim the figure. In the clause before,
+ * the sentence's topic (the earliest subject) wins.
+ */
+function nearestSubject(
+  sentence: string,
+  indicator: IndicatorDef,
+  scope: Span,
+  quantity: Quantity,
+  topicOnly: boolean,
+  countsFollowingNoun: boolean,
+): Candidate | undefined {
+  const pattern = new RegExp(indicator.subject.source, 'g');
+  let best: Candidate | undefined;
+  const text = sentence.slice(scope.start, scope.end);
+  for (const match of text.matchAll(pattern)) {
+    const start = scope.start + (match.index ?? 0);
+    const end = start + match[0].length;
+    if (REFERENCE_AFTER.test(sentence.slice(end, end + 12))) continue;
+    let distance: number | undefined;
+    const between = sentence.slice(quantity.end, start);
+    if (topicOnly) distance = 1000 + start;
+    else if (end <= quantity.start && !countsFollowingNoun) distance = quantity.start - end;
+    else if (start >= quantity.end && between.length <= AFTER_WINDOW && NOUN_MODIFIER.test(between) && !VERBISH.test(between)) {
+      distance = between.length * 1.5;
+    }
+    if (distance !== undefined && (!best || distance < best.distance)) best = { indicator, distance, subjectStart: Math.min(start, quantity.start) };
+  }
+  return best;
+}
+
