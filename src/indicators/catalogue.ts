@@ -46,7 +46,7 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   { id: 'disability_care_recipients', name: '重度残疾人护理补贴受益人数', aliases: ['重度残疾人护理补贴人数', '重度残疾人人数'], kind: 'count', unit: '人', counters: [...PEOPLE, ''], subject: /重度残疾人(?!护理补贴)/, context: /护理补贴|两项补贴/, clauseExclude: /一次性|临时/ },
   { id: 'elderly_care_training', name: '养老服务人员培训人次', aliases: ['养老护理员培训', '养老从业人员培训', '培训养老护理员'], kind: 'count', unit: '人次', counters: ['人次'], subject: /培训/, context: /养老/ },
   // Money totals, 万/亿 multiplied out.
-  { id: 'lottery_sales', name: '福利彩票销售额', aliases: ['福彩销售', '福利彩票销售', '彩票销售额', '福利彩票'], kind: 'money', unit: '元', subject: /销售/, context: /彩票/ },
+  { id: 'lottery_sales', name: '福利彩票销售额', aliases: ['福彩销售', '福利彩票销售', '彩票销售额', '福利彩票'], kind: 'money', unit: '元', subject: /销售/, context: /彩票|福彩/ },
   { id: 'lottery_welfare_fund', name: '福彩公益金', aliases: ['福利彩票公益金', '公益金', '彩票公益金'], kind: 'money', unit: '元', subject: /公益金/, exclude: /统筹|留用|助学金|各类|使用|支出|安排/ },
   { id: 'assistance_funds', name: '低保及特困救助资金', aliases: ['救助资金', '低保资金', '低保特困救助资金', '社会救助资金', '困难群众救助资金'], kind: 'money', unit: '元', subject: /(救助(补助)?资金)|低保对象和特困人员救助|低保及特困|兜底保障/, exclude: /临时救助/ },
   { id: 'temporary_assistance_funds', name: '临时救助资金', aliases: ['临时救助'], kind: 'money', unit: '元', subject: /临时救助/ },

@@ -63,6 +63,24 @@ function markTiers(figures: Figure[]): void {
   }
 }
 
+/** A numbered or colon-ended short line (六、临时救助 / 2、…落实情况:): the topic of the lines under it. */
+const HEADING = /^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])[^。]{2,40}$|^[^。]{2,40}[:：]\s*$/;
+const HEADING_LOOKBACK = 6;
+
+/** The nearest heading above a passage, within a few lines. */
+export function headingBefore(text: string, at: number): string | undefined {
+  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const inLine = text.slice(lineStart, at);
+  if (HEADING.test(inLine.trim()) && /[:：]\s*$/.test(inLine)) return inLine.trim();
+  for (let i = 0; i < HEADING_LOOKBACK && lineStart > 0; i++) {
+    const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const line = text.slice(previousStart, lineStart - 1).trim();
+    if (line && HEADING.test(line)) return line;
+    lineStart = previousStart;
+  }
+  return undefined;
+}
+
 /** Figures in one sentence-sized passage of a report. */
 export function extractFromPassage(passage: Passage, context: ReportContext): Figure[] {
   const fromTable = figureOfTableRow(passage, context);
@@ -74,7 +92,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   for (const level of levels) {
     const assigned = level.indicator
       ? { indicator: level.indicator, subjectStart: level.subjectStart ?? 0 }
-      : assignBySubject(sentence, level);
+      : assignBySubject(sentence, level, headingBefore(context.report.text, passage.start));
     if (assigned) figures.push(toFigure(sentence, passage, context, level, assigned.indicator, assigned.subjectStart));
   }
   markParts(sentence, figures, passage);

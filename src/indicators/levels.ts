@@ -13,6 +13,10 @@ import { clauseAt, strongSpanAt } from './sentence.js';
 const CHANGE_VERB = /(提高|增加|增长|减少|下降|提升|上调|降低|增幅|增幅为|增幅达|增长率为|增长率|涨幅|上涨|同比增长|同比增加)(了|达到?|为)?$/;
 /** Words in a clause that make its figures additions over a period. */
 const ADDITION = /新增|新建|新成立|新登记|新\(改扩\)建|新（改扩）建/;
+/** "今年建成…5个", "全年登记…80家", "首批8家…入驻": what a period added, unless the clause counts the stock (共, 累计, 现有). */
+const PERIOD = /今年|本年|当年|全年|年内|上半年|下半年|首批/;
+const BUILT = /建成|建设|完成|登记|成立|入驻|开工|改造|投用|投入使用/;
+const STOCK = /共|累计|总|现有|已有|达到|达/;
 /** Per-unit requirements, ratios and shares are not a place's totals. */
 const PER_UNIT = /每个|每所|每家|每户|每次|每百户|每万人|每千|平均每|占比|比例|最高不超过|不超过|占[\u4e00-\u9fff]{0,8}(总|比)/;
 /** A figure that describes the thing after it: "480张床位的…中心". */
@@ -51,7 +55,9 @@ export function levelsOf(sentence: string, quantities: readonly Quantity[], repo
     const clause = clauseAt(sentence, quantity.numberStart);
     const lead = sentence.slice(clause.start, quantity.start);
     const joinedToLast = lastEnd >= 0 && /^[\u4e00-\u9fff]{0,8}[和、及]$/.test(sentence.slice(lastEnd, quantity.start));
-    const change: boolean = CHANGE_VERB.test(lead) || ADDITION.test(lead) || (lastWasChange && joinedToLast);
+    const strong = strongSpanAt(sentence, quantity.numberStart);
+    const addedInPeriod = !quantity.baseUnit.startsWith('元') && PERIOD.test(sentence.slice(strong.start, quantity.start)) && BUILT.test(lead) && !STOCK.test(lead);
+    const change: boolean = CHANGE_VERB.test(lead) || ADDITION.test(lead) || addedInPeriod || (lastWasChange && joinedToLast);
     lastWasChange = change;
     lastEnd = quantity.end;
     if (change || isPrevious.has(quantity)) continue;

@@ -9,11 +9,13 @@ import type { IndicatorDef } from './types.js';
  * (its item, its clause, or the topic of the clause before), or from a 分别/均 construction.
  */
 
-const PER_PERSON = /每人|\/人|标准|补贴|年保障|生活费/;
+const PER_PERSON = /每人|\/人|标准|补贴|年保障|生活费|每月|每年|月人均|年人均/;
 const BOTH = /均为?$/;
 /** A clause that names no subject of its own: it opens with the from→to, the verb, or a bare 标准. */
 const CONTINUES_TOPIC = /^(由|从|即|并|再|提高|调整|上调|达到|增加|(保障|供养|生活|补助)?标准)/;
-const GENERIC_FUNDS = /^(十年来|五年来|近年来)?(累计|共)?(发放|投入|支出|下拨)(各类)?资金$/;
+const GENERIC_FUNDS = /^(十年来|五年来|近年来)?(累计|共|合计|共计)?(发放|投入|支出|下拨)?(各类)?(救助)?(资金|金)?$/;
+/** Subjects so general that a heading or the clause before says better what the money or count is for. */
+const GENERIC_INDICATORS = new Set(['assistance_funds']);
 
 export function kindAccepts(indicator: IndicatorDef, quantity: Quantity, clause: string): boolean {
   switch (indicator.kind) {
@@ -69,6 +71,7 @@ export function assignRespectively(sentence: string, levels: Level[]): void {
       level.subjectStart = subjectSpan.start;
     });
   }
+  assignPairs(sentence, levels);
   for (const level of levels) {
     if (level.indicator || !BOTH.test(sentence.slice(0, level.quantity.start))) continue;
     const subjects = subjectsIn(sentence, { start: 0, end: level.quantity.start });
@@ -77,6 +80,25 @@ export function assignRespectively(sentence: string, levels: Level[]): void {
     level.indicator = unique[0];
     level.subjectStart = 0;
     for (const extra of unique.slice(1)) levels.push({ ...level, indicator: extra });
+  }
+}
+
+/**
+ * "城乡低保标准提高到每月760元和590元": a subject that names a pair (城乡 → 城市, 农村) followed by
+ * exactly two amounts joined by 和/、/及 gives them in order, as 分别 would.
+ */
+function assignPairs(sentence: string, levels: Level[]): void {
+  for (const match of sentence.matchAll(/城乡(居民)?(最低生活保障|低保|特困)/g)) {
+    const at = match.index ?? 0;
+    const pair = indicatorsOfItem(sentence.slice(at, at + match[0].length + 8), sentence);
+    if (pair.length !== 2) continue;
+    const strong = strongSpanAt(sentence, at);
+    const open = levels.filter((l) => !l.indicator && l.quantity.start > at && l.quantity.end <= strong.end && l.quantity.baseUnit.startsWith('元'));
+    const [first, second] = open;
+    if (open.length !== 2 || !first || !second || !/^[\s]*[和、及与][^，,；;。]{0,6}$/.test(sentence.slice(first.quantity.end, second.quantity.start))) continue;
+    first.indicator = pair[0];
+    second.indicator = pair[1];
+    first.subjectStart = second.subjectStart = at;
   }
 }
 
@@ -92,7 +114,17 @@ interface Candidate {
 }
 
 /** The indicator named nearest to a level in its item, clause or (for totals) the clause before. */
-export function assignBySubject(sentence: string, level: Level): Candidate | undefined {
+/** The indicator a heading names (六、临时救助 / 2、…临时救助落实情况:), for figures under it whose own subject is generic or absent. */
+function headingCandidate(heading: string | undefined, quantity: Quantity, clauseText: string): Candidate | undefined {
+  if (!heading) return undefined;
+  const named = CATALOGUE.filter(
+    (indicator) => kindAccepts(indicator, quantity, clauseText) && indicator.subject.test(heading) && !(indicator.exclude?.test(heading) ?? false) && (indicator.context?.test(heading) ?? true),
+  );
+  const best = named.sort((a, b) => (a.subject.exec(heading)?.index ?? 0) - (b.subject.exec(heading)?.index ?? 0))[0];
+  return best && { indicator: best, distance: 2000, subjectStart: 0 };
+}
+
+export function assignBySubject(sentence: string, level: Level, heading?: string): Candidate | undefined {
   const { quantity } = level;
   const clause = clauseAt(sentence, quantity.numberStart);
   const item = itemAt(sentence, quantity.numberStart);
@@ -117,9 +149,13 @@ export function assignBySubject(sentence: string, level: Level): Candidate | und
       if (candidate) candidates.push(candidate);
     }
     const best = candidates.sort((a, b) => a.distance - b.distance || b.indicator.subject.source.length - a.indicator.subject.source.length)[0];
-    if (best) return best;
+    if (best) {
+      const fromHeading = GENERIC_INDICATORS.has(best.indicator.id) ? headingCandidate(heading, quantity, clauseText) : undefined;
+      return fromHeading && !GENERIC_INDICATORS.has(fromHeading.indicator.id) ? { ...fromHeading, subjectStart: best.subjectStart } : best;
+    }
   }
-  return undefined;
+  // A clause with no subject at all under a heading: the heading's topic, when the clause is only a figure (合计919.67万元).
+  return GENERIC_FUNDS.test(sentence.slice(clause.start, quantity.start)) ? headingCandidate(heading, quantity, clauseText) : undefined;
 }
 
 const AFTER_WINDOW = 12;

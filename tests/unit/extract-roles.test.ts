@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage, Report } from '../../src/corpus/types.js';
+import { extractFigures } from '../../src/indicators/extract.js';
+import type { Figure } from '../../src/indicators/types.js';
+import { loadPlaces } from '../../src/places/places.js';
+
+/**
+ * The kinds of wrong figure found on pages the rules had never seen, each in sentences written for
+ * this test (other words, places and numbers). Confident levels are what the tools return by default.
+ */
+const places = loadPlaces();
+
+function figuresOf(text: string, place = '南阳市', published = '2024-05'): Figure[] {
+  const place_code = places.gazetteer.named(place)[0]?.code ?? '';
+  const report: Report = {
+    meta: { doc_id: 't', place, place_code, published, title: '', place_id: '', province: '', level: '', source: '', period: '', original: '' },
+    text,
+    file: 't.md',
+  };
+  const passages: Passage[] = [];
+  let ordinal = 0;
+  for (const match of text.matchAll(/[^\n。]+[。]?/g)) {
+    const start = match.index ?? 0;
+    passages.push({ passage_id: `t:${ordinal}`, doc_id: 't', ordinal: ordinal++, start, end: start + match[0].length, text: match[0] });
+  }
+  return extractFigures(report, passages, places);
+}
+
+const confident = (text: string, place?: string) => figuresOf(text, place).filter((f) => f.confidence === 'high');
+const brief = (figures: Figure[]) => figures.map((f) => [f.indicator, f.place, f.normalized_value]);
+
+describe('no confident level from', () => {
+  it.each([
+    ['a cap written as a multiple', '临时救助金额最高不超过3000元(为当地月低保标准的5倍)。'],
+    ['a per-case minimum', '对遭遇突发事件的家庭,每次救助金额一般不低于1200元。'],
+    ['a sub-group\'s standard', '失能特困人员供养标准为每人每月1180元。'],
+    ['a kind of beds', '全县建成家庭养老床位2500余张。'],
+    ['nursing beds', '全市护理型床位达到1200张。'],
+    ['this year\'s additions', '今年建成社区日间照料中心5个。'],
+    ['things being built', '目前正在建设养老机构2家。'],
+    ['a plan', '拟在城区新设养老床位300张。'],
+    ['a target', '全年福彩销售力争达到3.5亿元。'],
+    ['a target year still to come', '到2027年,全市养老床位达到2.6万张。'],
+    ['a ratio', '每千名老年人拥有养老床位32.5张。'],
+    ['a few days\' count', '春节后7天全市共办理结婚登记612对。'],
+    ['one month\'s money', '今年3月份全市发放临时救助资金88万元。'],
+    ['an average payment', '城市低保月人均补助水平达到512元。'],
+    ['a computed example', '按上年度人均消费支出的30%计算为310元/人月。'],
+    ['a range', '低收入家庭认定标准为城市低保标准的1.2-1.5倍,即900-1125元/人月。'],
+    ['community social organisations', '全市发展社区社会组织1.2万个。'],
+  ])('%s', (_name, sentence) => {
+    expect(brief(confident(sentence))).toEqual([]);
+  });
+});
+
+describe('levels as these pages write them', () => {
+  it.each([
+    ['和 without 分别', '城乡低保标准提高到每月800元和620元。', [['dibao_urban', '南阳市', 800], ['dibao_rural', '南阳市', 620]]],
+    ['a colon after the subject', '城市低保标准:由每人每月700元提高到730元。', [['dibao_urban', '南阳市', 730]]],
+    ['元/月 units', '城市低保人均保障标准由720元/月提高至760元/月。', [['dibao_urban', '南阳市', 760]]],
+    ['元/人月 and 元/人年', '城市低保标准提高到560元/人月,农村低保标准提高到4200元/人年。', [['dibao_urban', '南阳市', 560], ['dibao_rural', '南阳市', 350]]],
+    ['元/月/人', '现在困难残疾人生活补贴标准为90元/月/人。', [['disability_living_subsidy', '南阳市', 90]]],
+    ['元∕人年 with U+2215', '农村低保标准为5400元∕人年。', [['dibao_rural', '南阳市', 450]]],
+    ['one figure in two units', '城市低保标准为每人每月600元(7200元/年)。', [['dibao_urban', '南阳市', 600]]],
+    ['the topic carried into a from→to clause', '全市提高农村低保标准,由每人每年5000元提高到5400元。', [['dibao_rural', '南阳市', 450]]],
+    ['a stock with 共', '截至年底,全市共登记社会组织1650个。', [['social_organizations', '南阳市', 1650]]],
+    ['a heading names the money under it', '三、临时救助\n全年共发放救助资金560万元。', [['temporary_assistance_funds', '南阳市', 5600000]]],
+    ['a statistics table row', '养老机构床位数 | 张 | 12,480', [['elderly_beds', '南阳市', 12480]]],
+    ['traditional characters', '城市低保標準提高到每人每月不低於810元。', [['dibao_urban', '南阳市', 810]]],
+  ])('%s', (_name, text, expected) => {
+    expect(brief(confident(text))).toEqual(expected);
+  });
+
+  it('keeps a plan, marked, for include_uncertain', () => {
+    const [plan] = figuresOf('全年福彩销售力争达到3.5亿元。');
+    expect(plan).toMatchObject({ indicator: 'lottery_sales', role: 'plan', confidence: 'low', evidence: '力争' });
+  });
+
+  it('marks the parts after 其中 and tiers of one indicator', () => {
+    const parts = figuresOf('全区发放临时救助资金800万元,其中东城街道120万元、西城镇90万元。');
+    expect(parts.filter((f) => f.confidence === 'high').map((f) => f.normalized_value)).toEqual([8000000]);
+    const tiers = figuresOf('城市低保标准:各区由每人每月600元提高到650元,两县由每人每月520元提高到560元。');
+    expect(tiers.every((f) => f.confidence === 'low' && f.role === 'subset')).toBe(true);
+  });
+});
