@@ -1,5 +1,9 @@
 import { groupBy } from './group-by.js';
-import type { Figure } from './indicators/types.js';
+import type { IndicatorBook } from './indicators/book.js';
+import { resolveIndicator } from './indicators/resolve.js';
+import type { Figure, IndicatorDef } from './indicators/types.js';
+import { LEVEL_NAMES } from './places/levels.js';
+import type { PlaceLevel } from './places/types.js';
 
 /** One row of a comparison: the figure a place is best described by, and what to mind. */
 export interface ComparisonRow {
@@ -75,3 +79,29 @@ export function compareAcrossPlaces(
   return { rows, missing };
 }
 
+
+/** One row per place (default: every corpus place) for an indicator of the book. */
+export function compareIndicator(
+  book: IndicatorBook,
+  indicatorInput: string,
+  places: readonly string[] = book.places.targets(undefined),
+  includeUncertain = false,
+): { indicator: IndicatorDef; comparison: Comparison } {
+  const indicator = resolveIndicator(indicatorInput);
+  const fallback = book.fallbackOf(indicator.id);
+  const related = fallback ? book.figuresOf(fallback.id, includeUncertain) : [];
+  const comparison = compareAcrossPlaces(places, book.figuresOf(indicator.id, includeUncertain), related, fallback?.note);
+  noteMixedLevels(comparison, (name) => book.places.levelOf(name));
+  return { indicator, comparison };
+}
+
+/** Rows of places at different levels (a city beside a county) say so: their figures differ in kind. */
+function noteMixedLevels(comparison: Comparison, levelOf: (name: string) => PlaceLevel | undefined): void {
+  const levels = new Map(comparison.rows.map((row) => [row.place, levelOf(row.place)]));
+  const distinct = new Set([...levels.values()].filter((level) => level !== undefined));
+  if (distinct.size < 2) return;
+  for (const row of comparison.rows) {
+    const level = levels.get(row.place);
+    if (level) row.notes.push(`比较对象行政级别不同(本行为${LEVEL_NAMES[level]},另有${[...distinct].filter((l) => l !== level).map((l) => LEVEL_NAMES[l]).join('、')})`);
+  }
+}

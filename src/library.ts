@@ -1,7 +1,7 @@
 import type MiniSearch from 'minisearch';
 import { Gazetteer } from './places/gazetteer.js';
 import { PlaceRegistry } from './places/registry.js';
-import type { Passage, Report } from './corpus/types.js';
+import type { Citation, Passage, Report } from './corpus/types.js';
 import { MinzhengError } from './errors.js';
 import { groupBy } from './group-by.js';
 import { IndicatorBook } from './indicators/book.js';
@@ -13,12 +13,7 @@ import type { Manifest, TermStats } from './search/types.js';
 import type { SynonymTable } from './text/synonyms.js';
 import type { Tokenizer } from './text/tokenizer.js';
 
-export interface Citation {
-  doc_id: string;
-  start: number;
-  end: number;
-  quote: string;
-}
+export type { Citation } from './corpus/types.js';
 
 export interface LibraryParts {
   manifest: Manifest;

@@ -51,3 +51,11 @@ export interface PlaceGuess {
   confident: boolean;
   why: string;
 }
+
+/** Where a figure or passage stands: report(doc_id).text.slice(start, end) === quote. */
+export interface Citation {
+  doc_id: string;
+  start: number;
+  end: number;
+  quote: string;
+}

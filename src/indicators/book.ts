@@ -1,11 +1,8 @@
-import { compareAcrossPlaces, type Comparison } from '../compare.js';
 import { groupBy } from '../group-by.js';
 import type { PlaceRegistry } from '../places/registry.js';
 import { CATALOGUE, indicatorById } from './catalogue.js';
 import { resolveIndicator } from './resolve.js';
 import type { Figure, IndicatorDef } from './types.js';
-import { LEVEL_NAMES } from '../places/levels.js';
-import type { PlaceLevel } from '../places/types.js';
 
 /** A standard for city and countryside alike answers for either when a place has no separate one. */
 const UNIFIED_FALLBACK: Record<string, { id: string; note: string }> = {
@@ -19,9 +16,15 @@ export class IndicatorBook {
 
   constructor(
     figures: readonly Figure[],
-    private readonly places: PlaceRegistry,
+    readonly places: PlaceRegistry,
   ) {
     this.byIndicator = groupBy(figures, (figure) => figure.indicator);
+  }
+
+  /** The standard that stands in for an indicator a place does not state (城乡统一 for 城市/农村), and the note that says so. */
+  fallbackOf(indicatorId: string): { id: string; note: string } | undefined {
+    const fallback = UNIFIED_FALLBACK[indicatorId];
+    return fallback && indicatorById(fallback.id) ? fallback : undefined;
   }
 
   get catalogue(): readonly IndicatorDef[] {
@@ -49,28 +52,5 @@ export class IndicatorBook {
     return { indicator, figures };
   }
 
-  /** One row per place (default: every corpus place) for an indicator. */
-  compare(
-    indicatorInput: string,
-    places: readonly string[] = this.places.targets(undefined),
-    includeUncertain = false,
-  ): { indicator: IndicatorDef; comparison: Comparison } {
-    const indicator = resolveIndicator(indicatorInput);
-    const fallback = UNIFIED_FALLBACK[indicator.id];
-    const related = fallback && indicatorById(fallback.id) ? this.figuresOf(fallback.id, includeUncertain) : [];
-    const comparison = compareAcrossPlaces(places, this.figuresOf(indicator.id, includeUncertain), related, fallback?.note);
-    noteMixedLevels(comparison, (name) => this.places.levelOf(name));
-    return { indicator, comparison };
-  }
-}
 
-/** Rows of places at different levels (a city beside a county) say so: their figures differ in kind. */
-function noteMixedLevels(comparison: Comparison, levelOf: (name: string) => PlaceLevel | undefined): void {
-  const levels = new Map(comparison.rows.map((row) => [row.place, levelOf(row.place)]));
-  const distinct = new Set([...levels.values()].filter((level) => level !== undefined));
-  if (distinct.size < 2) return;
-  for (const row of comparison.rows) {
-    const level = levels.get(row.place);
-    if (level) row.notes.push(`比较对象行政级别不同(本行为${LEVEL_NAMES[level]},另有${[...distinct].filter((l) => l !== level).map((l) => LEVEL_NAMES[l]).join('、')})`);
-  }
 }

@@ -1,4 +1,4 @@
-import type { Citation } from '../library.js';
+import type { Citation } from '../corpus/types.js';
 import type { FigureRole } from './roles.js';
 
 /** How an indicator's figures are compared across places. */

@@ -1,4 +1,4 @@
-import type { Citation } from '../library.js';
+import type { Citation } from '../corpus/types.js';
 
 /** One line a person can check against the report: 〔doc_id 120–168〕. */
 export function formatCitation(citation: Citation): string {

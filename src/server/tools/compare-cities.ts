@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { compareIndicator as compareFigures } from '../../compare.js';
 import { MinzhengError } from '../../errors.js';
 import { citationOf, type ReportLibrary } from '../../library.js';
 import type { ServerDeps } from '../deps.js';
@@ -43,7 +44,7 @@ function placeFields(library: ReportLibrary, place: string) {
 }
 
 function compareIndicator(library: ReportLibrary, indicatorInput: string, places: string[], includeUncertain: boolean): Answer {
-  const { indicator, comparison } = library.indicators.compare(indicatorInput, places, includeUncertain);
+  const { indicator, comparison } = compareFigures(library.indicators, indicatorInput, places, includeUncertain);
   const rows = comparison.rows.map(({ place, figure, notes }) => ({
     place,
     ...placeFields(library, place),
