@@ -1,6 +1,7 @@
 import { groupBy } from './group-by.js';
 import type { IndicatorBook } from './indicators/book.js';
-import { resolveIndicator } from './indicators/resolve.js';
+import { siblingsOf } from './indicators/families.js';
+import { resolveIndicators, type IndicatorRequest } from './indicators/resolve.js';
 import type { Figure, IndicatorDef } from './indicators/types.js';
 import { LEVEL_NAMES } from './places/levels.js';
 import type { PlaceLevel } from './places/types.js';
@@ -80,19 +81,38 @@ export function compareAcrossPlaces(
 }
 
 
-/** One row per place (default: every corpus place) for an indicator of the book. */
+/** A comparison of one indicator, and for places without it the other members of its family they do state. */
+export interface IndicatorComparison {
+  indicator: IndicatorDef;
+  comparison: Comparison;
+  /** Place → names of sibling indicators it has a value for (城市低保标准 missing, 农村低保标准 present). */
+  siblingsPresent: Map<string, string[]>;
+}
+
+/**
+ * One row per place (default: every corpus place) for an indicator, or for each member of a
+ * family (低保标准 → 城乡统一, 城市, 农村; then no member stands in for another).
+ */
 export function compareIndicator(
   book: IndicatorBook,
   indicatorInput: string,
   places: readonly string[] = book.places.targets(undefined),
   includeUncertain = false,
-): { indicator: IndicatorDef; comparison: Comparison } {
-  const indicator = resolveIndicator(indicatorInput);
-  const fallback = book.fallbackOf(indicator.id);
-  const related = fallback ? book.figuresOf(fallback.id, includeUncertain) : [];
-  const comparison = compareAcrossPlaces(places, book.figuresOf(indicator.id, includeUncertain), related, fallback?.note);
-  noteMixedLevels(comparison, (name) => book.places.levelOf(name));
-  return { indicator, comparison };
+): { request: IndicatorRequest; parts: IndicatorComparison[] } {
+  const request = resolveIndicators(indicatorInput);
+  const parts = request.members.map((indicator) => {
+    const fallback = request.family ? undefined : book.fallbackOf(indicator.id);
+    const related = fallback ? book.figuresOf(fallback.id, includeUncertain) : [];
+    const comparison = compareAcrossPlaces(places, book.figuresOf(indicator.id, includeUncertain), related, fallback?.note);
+    noteMixedLevels(comparison, (name) => book.places.levelOf(name));
+    const siblingsPresent = new Map<string, string[]>();
+    for (const place of comparison.missing) {
+      const present = siblingsOf(indicator.id).filter((sibling) => book.figuresOf(sibling.id, includeUncertain).some((figure) => figure.report_place === place));
+      if (present.length > 0) siblingsPresent.set(place, present.map((sibling) => sibling.name));
+    }
+    return { indicator, comparison, siblingsPresent };
+  });
+  return { request, parts };
 }
 
 /** Rows of places at different levels (a city beside a county) say so: their figures differ in kind. */

@@ -1,7 +1,7 @@
 import { groupBy } from '../group-by.js';
 import type { PlaceRegistry } from '../places/registry.js';
 import { CATALOGUE, indicatorById } from './catalogue.js';
-import { resolveIndicator } from './resolve.js';
+import { resolveIndicators, type IndicatorRequest } from './resolve.js';
 import type { Figure, IndicatorDef } from './types.js';
 
 /** A standard for city and countryside alike answers for either when a place has no separate one. */
@@ -42,14 +42,16 @@ export class IndicatorBook {
     return [...new Set(this.figuresOf(indicatorId).map((figure) => figure.report_place))];
   }
 
-  /** Figures of an indicator (newest first), optionally for one place. */
-  lookup(indicatorInput: string, placeInput?: string, includeUncertain = false): { indicator: IndicatorDef; figures: Figure[] } {
-    const indicator = resolveIndicator(indicatorInput);
+  /** Figures of an indicator or of every member of a family (newest first), optionally for one place or area. */
+  lookup(indicatorInput: string, placeInput?: string, includeUncertain = false): { request: IndicatorRequest; figures: Figure[] } {
+    const request = resolveIndicators(indicatorInput);
+    const members = new Set(request.members.map((member) => member.id));
     const places = placeInput === undefined ? undefined : new Set(this.places.expand([placeInput]));
-    const figures = this.figuresOf(indicator.id, includeUncertain)
+    const figures = [...members]
+      .flatMap((id) => this.figuresOf(id, includeUncertain))
       .filter((figure) => places === undefined || places.has(figure.report_place))
       .sort((a, b) => a.report_place.localeCompare(b.report_place, 'zh') || (b.as_of ?? 0) - (a.as_of ?? 0));
-    return { indicator, figures };
+    return { request, figures };
   }
 
 

@@ -123,3 +123,38 @@ describe('compare_cities', () => {
     expect(textOf(result)).toMatch(message);
   });
 });
+
+describe('indicator families', () => {
+  it('lookup_indicator with 低保标准 returns every member, each match naming its indicator', async () => {
+    const result = await call(client, 'lookup_indicator', { indicator: '低保标准' });
+    const structured = result.structuredContent as { indicator: { id: string; name: string }; matches: (Match & { indicator: string })[] };
+    expect(structured.indicator).toMatchObject({ id: 'dibao', name: '低保标准' });
+    const members = new Set(structured.matches.map((m) => m.indicator));
+    expect([...members].sort()).toEqual(['dibao_rural', 'dibao_unified', 'dibao_urban']);
+    for (const match of structured.matches) expectCitedAsWritten(match);
+  });
+
+  it('a member\'s own name still means that member alone', async () => {
+    const result = await call(client, 'lookup_indicator', { indicator: '农村低保标准' });
+    const matches = (result.structuredContent as { matches: { indicator: string }[] }).matches;
+    expect(new Set(matches.map((m) => m.indicator))).toEqual(new Set(['dibao_rural']));
+  });
+
+  it('compare_cities with a family gives rows per member and place, with no member standing in for another', async () => {
+    const result = await call(client, 'compare_cities', { indicator: '低保标准' });
+    const rows = (result.structuredContent as { rows: { indicator: string; place: string; note: string }[] }).rows;
+    expect(rows.some((row) => row.indicator === 'dibao_unified' && row.place === '镇江市')).toBe(true);
+    expect(rows.some((row) => row.indicator === 'dibao_urban' && row.place === '镇江市')).toBe(false);
+    expect(textOf(result)).toContain('城市低保标准各地比较');
+  });
+
+  it('says when a place without the indicator states another member of its family', async () => {
+    const result = await call(client, 'compare_cities', { indicator: '孤儿基本生活费(集中养育)' });
+    const structured = result.structuredContent as { missing: string[]; missing_notes?: { place: string; note: string }[] };
+    expect(structured.missing_notes?.map((note) => note.place)).toEqual(['许昌市']);
+    for (const note of structured.missing_notes ?? []) {
+      expect(structured.missing).toContain(note.place);
+      expect(note.note).toMatch(/^没有孤儿基本生活费\(集中养育\),但有/);
+    }
+  });
+});

@@ -8,9 +8,10 @@ import { formatCitation } from '../format.js';
 import { asList, citationSchema, levelFilter, placeArgument, provinceFilter } from '../schemas.js';
 import type { PlaceLevel } from '../../places/types.js';
 import { READ_ONLY, runTool, type ToolAnswer } from '../tool-result.js';
-import { citeLine, describeFigure, includeUncertainArgument, indicatorArgument, indicatorRef, indicatorRefSchema, qualifierSchema } from './indicator-output.js';
+import { citeLine, describeFigure, includeUncertainArgument, indicatorArgument, indicatorRefSchema, qualifierSchema, requestRef } from './indicator-output.js';
 
 const rowSchema = z.object({
+  indicator: z.string().optional().describe('Id of the indicator of this row (a family such as 低保标准 has a row per member and place)'),
   place: z.string(),
   place_code: z.string().optional().describe('GB/T 2260 code of the place'),
   level: z.string().optional().describe('province | city | county | district'),
@@ -34,6 +35,10 @@ const outputSchema = {
   normalized_unit: z.string().optional(),
   rows: z.array(rowSchema),
   missing: z.array(z.string()).describe('Places with no value (or no passage) for it'),
+  missing_notes: z
+    .array(z.object({ place: z.string(), indicator: z.string(), note: z.string() }))
+    .optional()
+    .describe('Places without this indicator that state another member of its family (没有城市低保标准,但有农村低保标准)'),
 };
 
 type Answer = ToolAnswer<Record<string, unknown>>;
@@ -44,28 +49,41 @@ function placeFields(library: ReportLibrary, place: string) {
 }
 
 function compareIndicator(library: ReportLibrary, indicatorInput: string, places: string[], includeUncertain: boolean): Answer {
-  const { indicator, comparison } = compareFigures(library.indicators, indicatorInput, places, includeUncertain);
-  const rows = comparison.rows.map(({ place, figure, notes }) => ({
-    place,
-    ...placeFields(library, place),
-    normalized_value: figure.normalized_value,
-    value: figure.value,
-    unit: figure.unit,
-    written: figure.written,
-    qualifier: figure.qualifier,
-    as_of: figure.as_of,
-    published: figure.published,
-    citation: figure.citation,
-    confidence: figure.confidence,
-    note: notes.join(';'),
-  }));
-  const lines = comparison.rows.map(
-    ({ place, figure, notes }, i) => `${i + 1}. ${place}:${describeFigure(figure)}${notes.length ? `\n   注:${notes.join(';')}` : ''}\n${citeLine(figure)}`,
+  const { request, parts } = compareFigures(library.indicators, indicatorInput, places, includeUncertain);
+  const rows = parts.flatMap(({ indicator, comparison }) =>
+    comparison.rows.map(({ place, figure, notes }) => ({
+      indicator: indicator.id,
+      place,
+      ...placeFields(library, place),
+      normalized_value: figure.normalized_value,
+      value: figure.value,
+      unit: figure.unit,
+      written: figure.written,
+      qualifier: figure.qualifier,
+      as_of: figure.as_of,
+      published: figure.published,
+      citation: figure.citation,
+      confidence: figure.confidence,
+      note: notes.join(';'),
+    })),
   );
-  const missingLine = comparison.missing.length ? `\n报告中没有该指标数值的地方:${comparison.missing.join('、')}` : '';
+  const covered = new Set(rows.map((row) => row.place));
+  const missing = places.filter((place) => !covered.has(place));
+  const missingNotes = parts.flatMap(({ indicator, siblingsPresent }) =>
+    [...siblingsPresent].map(([place, present]) => ({ place, indicator: indicator.id, note: `没有${indicator.name},但有${present.join('、')}` })),
+  );
+  const sections = parts.map(({ indicator, comparison, siblingsPresent }) => {
+    const lines = comparison.rows.map(
+      ({ place, figure, notes }, i) => `${i + 1}. ${place}:${describeFigure(figure)}${notes.length ? `\n   注:${notes.join(';')}` : ''}\n${citeLine(figure)}`,
+    );
+    const without = comparison.missing.map((place) => (siblingsPresent.has(place) ? `${place}(有${siblingsPresent.get(place)!.join('、')})` : place));
+    const missingLine = without.length ? `\n报告中没有该指标数值的地方:${without.join('、')}` : '';
+    return `${indicator.name}各地比较(统一单位 ${indicator.unit},从高到低):\n${lines.join('\n') || '(无数据)'}${missingLine}`;
+  });
+  const asked = requestRef(request);
   return {
-    structured: { indicator: indicatorRef(indicator), normalized_unit: indicator.unit, rows, missing: comparison.missing },
-    text: `${indicator.name}各地比较(统一单位 ${indicator.unit},从高到低):\n${lines.join('\n') || '(无数据)'}${missingLine}`,
+    structured: { indicator: asked, normalized_unit: asked.unit, rows, missing, ...(missingNotes.length ? { missing_notes: missingNotes } : {}) },
+    text: sections.join('\n\n'),
   };
 }
 

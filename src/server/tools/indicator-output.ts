@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IndicatorRequest } from '../../indicators/resolve.js';
 import type { Figure, IndicatorDef } from '../../indicators/types.js';
 import { formatCitation } from '../format.js';
 import { citationSchema } from '../schemas.js';
@@ -13,9 +14,10 @@ export const indicatorArgument = z
   .string()
   .min(1)
   .max(100)
-  .describe('Indicator id, Chinese name or alias, e.g. "城市低保标准", "最低生活保障标准", "dibao_urban", "养老床位"');
+  .describe('Indicator id, Chinese name or alias, e.g. "城市低保标准", "dibao_urban", "养老床位"; or a family, e.g. "低保标准" (城乡统一, 城市 and 农村), "孤儿基本生活费", "特困供养标准"');
 
 export const matchSchema = z.object({
+  indicator: z.string().describe('Id of the indicator the figure is for (a member when a family such as 低保标准 was asked for)'),
   place: z.string().describe('Full place name; a sub-place (长葛市, 镇江市市区) when the sentence names one'),
   place_code: z.string().optional().describe('GB/T 2260 code of `place` (absent for a part such as 镇江市市区)'),
   level: z.string().optional().describe('province | city | county | district, of `place`'),
@@ -48,8 +50,15 @@ export function indicatorRef(indicator: IndicatorDef) {
   return { id: indicator.id, name: indicator.name, unit: indicator.unit };
 }
 
+/** What was asked for: an indicator, or a family (低保标准) whose members share a unit. */
+export function requestRef(request: IndicatorRequest) {
+  const first = request.members[0]!;
+  return request.family ? { id: request.family.id, name: request.family.name, unit: first.unit } : indicatorRef(first);
+}
+
 export function toMatch(figure: Figure) {
   return {
+    indicator: figure.indicator,
     place: figure.place,
     report_place: figure.report_place,
     doc_id: figure.doc_id,

@@ -2,7 +2,8 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { ServerDeps } from '../deps.js';
 import { READ_ONLY, runTool } from '../tool-result.js';
-import { citeLine, describeFigure, includeUncertainArgument, indicatorArgument, indicatorRef, indicatorRefSchema, matchSchema, toMatch } from './indicator-output.js';
+import { indicatorById } from '../../indicators/catalogue.js';
+import { citeLine, describeFigure, includeUncertainArgument, indicatorArgument, indicatorRefSchema, matchSchema, requestRef, toMatch } from './indicator-output.js';
 
 export function registerLookupIndicatorTool(server: McpServer, { library, logger }: ServerDeps): void {
   server.registerTool(
@@ -30,10 +31,15 @@ export function registerLookupIndicatorTool(server: McpServer, { library, logger
           const info = library.places.infoOf(figure.place);
           return { ...toMatch(figure), ...(info ? { place_code: info.code, level: info.level, province: info.province } : {}) };
         });
-        const header = `${found.indicator.name}(${found.indicator.id},单位 ${found.indicator.unit})${place ? ` · ${place}` : ''}`;
-        const lines = found.figures.map((figure, i) => `${i + 1}. ${figure.place}:${describeFigure(figure)}${figure.note ? ` 注:${figure.note}` : ''}\n${citeLine(figure)}`);
+        const asked = requestRef(found.request);
+        const family = found.request.family ? `,包括${found.request.members.map((member) => member.name).join('、')}` : '';
+        const header = `${asked.name}(${asked.id},单位 ${asked.unit}${family})${place ? ` · ${place}` : ''}`;
+        const lines = found.figures.map(
+          (figure, i) =>
+            `${i + 1}. ${figure.place}${found.request.family ? `·${indicatorById(figure.indicator)?.name ?? figure.indicator}` : ''}:${describeFigure(figure)}${figure.note ? ` 注:${figure.note}` : ''}\n${citeLine(figure)}`,
+        );
         const text = matches.length === 0 ? `${header}:报告中没有找到该指标的数值。` : `${header},共 ${matches.length} 条:\n${lines.join('\n')}`;
-        return { structured: { indicator: indicatorRef(found.indicator), matches }, text };
+        return { structured: { indicator: asked, matches }, text };
       }),
   );
 }
