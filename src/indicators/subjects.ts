@@ -13,7 +13,7 @@ const PER_PERSON = /每人|\/人|标准|补贴|年保障|生活费|每月|每年
 const BOTH = /均为?$/;
 /** A clause that names no subject of its own: it opens with the from→to, the verb, or a bare 标准. */
 const CONTINUES_TOPIC = /^(由|从|即|并|再|提高|调整|上调|达到|增加|(保障|供养|生活|补助)?标准)/;
-const GENERIC_FUNDS = /^(十年来|五年来|近年来)?(累计|共|合计|共计)?(发放|投入|支出|下拨)?(各类)?(救助)?(资金|金)?$/;
+const GENERIC_FUNDS = /^(十年来|五年来|近年来)?(累计|共)?(发放|投入|支出|下拨)(各类)?(救助)?(资金|金)?$|^(合计|共计|总计)$/;
 /** Subjects so general that a heading or the clause before says better what the money or count is for. */
 const GENERIC_INDICATORS = new Set(['assistance_funds']);
 
