@@ -21,9 +21,11 @@ export type { ReportContext } from './figure.js';
 function markParts(sentence: string, figures: Figure[], passage: Passage): void {
   for (const match of sentence.matchAll(/其中/g)) {
     const at = passage.start + (match.index ?? 0);
-    const whole = new Set(figures.filter((f) => f.citation.start < at && f.role === 'level').map((f) => f.indicator));
+    const wholes = figures.filter((f) => f.citation.start < at && f.role === 'level');
     for (const figure of figures) {
-      if (figure.citation.end > at && figure.citation.start + figure.citation.quote.indexOf(figure.written) > at && whole.has(figure.indicator) && figure.role === 'level') {
+      // 其中2019年7.16亿元、2020年10.27亿元: a breakdown by year is a series of levels, not parts.
+      const whole = wholes.find((w) => w.indicator === figure.indicator && !(figure.as_of_source === 'text' && figure.as_of !== w.as_of));
+      if (figure.citation.end > at && figure.citation.start + figure.citation.quote.indexOf(figure.written) > at && whole && figure.role === 'level') {
         figure.role = 'subset';
         figure.confidence = 'low';
         figure.evidence = '其中';
@@ -89,10 +91,12 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   const levels = levelsOf(sentence, findQuantities(sentence), context.year);
   assignRespectively(sentence, levels);
   const figures: Figure[] = [];
+  let heading: string | undefined | null = null;
+  const headingAbove = () => (heading === null ? (heading = headingBefore(context.report.text, passage.start)) : heading);
   for (const level of levels) {
     const assigned = level.indicator
       ? { indicator: level.indicator, subjectStart: level.subjectStart ?? 0 }
-      : assignBySubject(sentence, level, headingBefore(context.report.text, passage.start));
+      : assignBySubject(sentence, level, headingAbove);
     if (assigned) figures.push(toFigure(sentence, passage, context, level, assigned.indicator, assigned.subjectStart));
   }
   markParts(sentence, figures, passage);

@@ -20,7 +20,7 @@ export interface Quantity {
 }
 
 const HEDGES: readonly [RegExp, Qualifier][] = [
-  [/(不低于|不少于)$/, 'at_least'],
+  [/(不低于|不少于|不得低于|最低为|最低)$/, 'at_least'],
   [/(逾|超过|超)$/, 'more_than'],
   [/(近|将近|接近)$/, 'nearly'],
   [/(约|大约)$/, 'approx'],
@@ -55,7 +55,7 @@ export function findQuantities(sentence: string): Quantity[] {
     if (!unit && !magnitudeChar) continue;
     let start = numberStart;
     let qualifier: Qualifier = 'exact';
-    const before = sentence.slice(Math.max(0, numberStart - 3), numberStart);
+    const before = sentence.slice(Math.max(0, numberStart - 4), numberStart);
     for (const [pattern, hedge] of HEDGES) {
       const hedgeMatch = pattern.exec(before);
       if (hedgeMatch) {

@@ -115,7 +115,8 @@ interface Candidate {
 
 /** The indicator named nearest to a level in its item, clause or (for totals) the clause before. */
 /** The indicator a heading names (六、临时救助 / 2、…临时救助落实情况:), for figures under it whose own subject is generic or absent. */
-function headingCandidate(heading: string | undefined, quantity: Quantity, clauseText: string): Candidate | undefined {
+function headingCandidate(headingAbove: () => string | undefined, quantity: Quantity, clauseText: string): Candidate | undefined {
+  const heading = headingAbove();
   if (!heading) return undefined;
   const named = CATALOGUE.filter(
     (indicator) => kindAccepts(indicator, quantity, clauseText) && indicator.subject.test(heading) && !(indicator.exclude?.test(heading) ?? false) && (indicator.context?.test(heading) ?? true),
@@ -124,7 +125,7 @@ function headingCandidate(heading: string | undefined, quantity: Quantity, claus
   return best && { indicator: best, distance: 2000, subjectStart: 0 };
 }
 
-export function assignBySubject(sentence: string, level: Level, heading?: string): Candidate | undefined {
+export function assignBySubject(sentence: string, level: Level, heading: () => string | undefined = () => undefined): Candidate | undefined {
   const { quantity } = level;
   const clause = clauseAt(sentence, quantity.numberStart);
   const item = itemAt(sentence, quantity.numberStart);
@@ -171,6 +172,19 @@ const VERBISH = /已|建|完成|全部|实现|开展|为|是|达|有/;
  * ("19个方面"), so then only a subject right after it may claim the figure. In the clause before,
  * the sentence's topic (the earliest subject) wins.
  */
+const GLOBAL_SUBJECTS = new Map<string, RegExp>();
+
+/** The subject pattern with the g flag, compiled once per indicator. */
+function globalSubject(indicator: IndicatorDef): RegExp {
+  let pattern = GLOBAL_SUBJECTS.get(indicator.id);
+  if (!pattern) {
+    pattern = new RegExp(indicator.subject.source, 'g');
+    GLOBAL_SUBJECTS.set(indicator.id, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
 function nearestSubject(
   sentence: string,
   indicator: IndicatorDef,
@@ -179,7 +193,7 @@ function nearestSubject(
   topicOnly: boolean,
   countsFollowingNoun: boolean,
 ): Candidate | undefined {
-  const pattern = new RegExp(indicator.subject.source, 'g');
+  const pattern = globalSubject(indicator);
   let best: Candidate | undefined;
   const text = sentence.slice(scope.start, scope.end);
   for (const match of text.matchAll(pattern)) {

@@ -25,7 +25,8 @@ export interface PlaceMention {
 export class MentionFinder {
   private readonly names = new Map<string, { units: PlaceUnit[]; form: Form }>();
   private static readonly RANK: Record<Form, number> = { full: 0, short: 1, county_short: 2 };
-  private readonly lengths: number[];
+  /** Name lengths by first character, longest first: most characters start no name at all. */
+  private readonly lengthsByFirst = new Map<string, number[]>();
 
   constructor(private readonly gazetteer: Gazetteer) {
     for (const unit of gazetteer.units) {
@@ -33,7 +34,12 @@ export class MentionFinder {
       if (unit.short === unit.name) continue;
       this.add(unit.short, unit, unit.level === 'province' || unit.level === 'city' ? 'short' : 'county_short');
     }
-    this.lengths = [...new Set([...this.names.keys()].map((name) => name.length))].sort((a, b) => b - a);
+    for (const name of this.names.keys()) {
+      const lengths = this.lengthsByFirst.get(name[0]!) ?? [];
+      if (!lengths.includes(name.length)) lengths.push(name.length);
+      this.lengthsByFirst.set(name[0]!, lengths);
+    }
+    for (const lengths of this.lengthsByFirst.values()) lengths.sort((a, b) => b - a);
   }
 
   /** A name several units share keeps only its strongest form: 吉林 the province's and city's short name, not a county's. */
@@ -66,7 +72,7 @@ export class MentionFinder {
   }
 
   private longestAt(text: string, at: number) {
-    for (const length of this.lengths) {
+    for (const length of this.lengthsByFirst.get(text[at] ?? '') ?? []) {
       const entry = this.names.get(text.slice(at, at + length));
       if (entry) return { length, entry };
     }

@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 
 type Convert = (text: string) => string;
 let converter: Convert | undefined;
-let traditionalChar: RegExp | undefined;
+let traditionalChar: Uint8Array | undefined;
 
 /** OpenCC's traditional → simplified conversion (opencc-js), loaded on first use (~50 ms). */
 function convert(): Convert {
@@ -17,10 +17,10 @@ function convert(): Convert {
 }
 
 /**
- * A character class of every character OpenCC's TSCharacters table changes: scanning for it is
- * ~100× cheaper than converting, so simplified text (nearly all reports) is never converted.
+ * A flag per BMP character for every character OpenCC's TSCharacters table changes: scanning for
+ * one is ~100× cheaper than converting, so simplified text (nearly all reports) is never converted.
  */
-function traditionalPattern(): RegExp {
+function traditionalTable(): Uint8Array {
   if (!traditionalChar) {
     const file = require.resolve('opencc-js/dict/TSCharacters');
     const table = /"([^"]*)"/.exec(fs.readFileSync(file, 'utf8'))?.[1] ?? '';
@@ -28,15 +28,18 @@ function traditionalPattern(): RegExp {
       .split('|')
       .map((entry) => entry.split(' '))
       .filter(([from, to]) => from && to && from !== to && from.length === 1)
-      .map(([from]) => from!.replace(/[\\\]^-]/g, '\\$&'));
+      .map(([from]) => from!.charCodeAt(0));
     if (chars.length < 1000) throw new Error(`opencc-js's TSCharacters table looks damaged (${chars.length} entries)`);
-    traditionalChar = new RegExp(`[${chars.join('')}]`, 'u');
+    traditionalChar = new Uint8Array(0x10000);
+    for (const code of chars) traditionalChar[code] = 1;
   }
   return traditionalChar;
 }
 
 export function hasTraditional(text: string): boolean {
-  return traditionalPattern().test(text);
+  const table = traditionalTable();
+  for (let at = 0; at < text.length; at++) if (table[text.charCodeAt(at)] === 1) return true;
+  return false;
 }
 
 /**
