@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
+import { MinzhengError } from './errors.js';
 import path from 'node:path';
 import { BUNDLED_CORPUS_DIR, BUNDLED_INDEX_DIR } from './paths.js';
 import type { IndexLocation } from './open-library.js';
@@ -9,24 +11,36 @@ export interface Config extends IndexLocation {
   bundled: boolean;
 }
 
-/** The only reader of argv and the environment: `--corpus DIR` or MINZHENG_CORPUS=DIR. */
+/**
+ * The only reader of argv and the environment: `--corpus DIR` or MINZHENG_CORPUS=DIR, and
+ * MINZHENG_CACHE_DIR. An empty or unusable value is refused with what to give instead (CONFIG).
+ */
 export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Config {
-  const corpusArg = argValue(argv, '--corpus') ?? env.MINZHENG_CORPUS;
-  if (!corpusArg) return { corpusDir: BUNDLED_CORPUS_DIR, indexDir: BUNDLED_INDEX_DIR, bundled: true };
+  const fromArg = argValue(argv, '--corpus');
+  const corpusArg = fromArg ?? env.MINZHENG_CORPUS;
+  if (corpusArg === undefined) return { corpusDir: BUNDLED_CORPUS_DIR, indexDir: BUNDLED_INDEX_DIR, bundled: true };
+  const source = fromArg !== undefined ? '--corpus' : 'MINZHENG_CORPUS';
+  if (corpusArg.trim() === '') throw new MinzhengError('CONFIG', `${source} is empty: give the folder of reports, e.g. --corpus ~/reports`);
   const corpusDir = path.resolve(corpusArg);
+  if (!fs.existsSync(corpusDir)) throw new MinzhengError('CONFIG', `${source} ${corpusDir} does not exist: give a folder of .md or .txt reports`);
+  if (!fs.statSync(corpusDir).isDirectory()) throw new MinzhengError('CONFIG', `${source} ${corpusDir} is not a folder: give a folder of .md or .txt reports`);
   return { corpusDir, indexDir: cacheDirFor(corpusDir, env), bundled: false };
 }
 
 function argValue(argv: readonly string[], flag: string): string | undefined {
   const index = argv.indexOf(flag);
-  if (index >= 0) return argv[index + 1];
+  if (index >= 0) return argv[index + 1] ?? '';
   const inline = argv.find((arg) => arg.startsWith(`${flag}=`));
   return inline?.slice(flag.length + 1);
 }
 
 /** Index cache of another corpus: one folder per corpus path, under the user's cache. */
 function cacheDirFor(corpusDir: string, env: NodeJS.ProcessEnv): string {
-  const root = env.MINZHENG_CACHE_DIR ?? path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'minzheng-mcp');
+  const chosen = env.MINZHENG_CACHE_DIR;
+  if (chosen !== undefined && (chosen.trim() === '' || !path.isAbsolute(chosen))) {
+    throw new MinzhengError('CONFIG', `MINZHENG_CACHE_DIR must be an absolute folder path (got "${chosen}"); unset it to use ~/.cache/minzheng-mcp`);
+  }
+  const root = chosen ?? path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'minzheng-mcp');
   const key = crypto.createHash('sha256').update(corpusDir).digest('hex').slice(0, 16);
   return path.join(root, `${path.basename(corpusDir)}-${key}`);
 }

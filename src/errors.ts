@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'UNKNOWN_INDICATOR'
   | 'BAD_ARGUMENT'
   | 'BAD_DICTIONARY'
-  | 'INDEX_UNUSABLE';
+  | 'INDEX_UNUSABLE'
+  | 'CONFIG';
 
 export class MinzhengError extends Error {
   constructor(

@@ -84,15 +84,21 @@ export class ReportLibrary {
   }
 
   /** Loads the search index now (the server does it right after the handshake). The gazetteer waits for a place argument that needs it. */
-  preloadSearch(): void {
-    void this.search;
+  preloadSearch(logger?: { warn(message: string): void }): void {
+    try {
+      void this.search;
+    } catch (error) {
+      // The first search will say so again; a start must not end on it.
+      logger?.warn(`search is not available: ${(error as Error).message}`);
+    }
   }
 
   getReport(docId: string): Report {
     const report = this.reportById.get(docId.trim());
     if (!report) {
-      const known = this.reports.map((r) => r.meta.doc_id).join(', ');
-      throw new MinzhengError('UNKNOWN_DOCUMENT', `No report "${docId}". Known doc_ids: ${known}. Use list_reports to see them.`);
+      const ids = this.reports.map((r) => r.meta.doc_id);
+      const known = ids.length > 20 ? `${ids.slice(0, 20).join(', ')} …and ${ids.length - 20} more` : ids.join(', ');
+      throw new MinzhengError('UNKNOWN_DOCUMENT', `没有这份报告 No report "${docId.slice(0, 100)}". Known doc_ids: ${known}. Use list_reports to see them.`);
     }
     return report;
   }

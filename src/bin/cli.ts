@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { readConfig } from '../config.js';
+import { isValidDocId } from '../corpus/load.js';
 import { cleanReportText } from '../corpus/clean.js';
 import { META_KEYS, serializeFrontMatter } from '../corpus/front-matter.js';
 import type { ReportMeta } from '../corpus/types.js';
@@ -67,6 +68,7 @@ function importReport(file: string, options: Map<string, string>): void {
   const place = options.get('place');
   const docId = options.get('doc-id');
   if (!place || !docId) throw new Error('import needs --doc-id and --place');
+  if (!isValidDocId(docId)) throw new Error(`--doc-id "${docId}" is not allowed: use letters (Chinese too), digits, - _ and inner dots`);
   const text = cleanReportText(fs.readFileSync(file, 'utf8'));
   const meta = Object.fromEntries(META_KEYS.map((key) => [key, options.get(key.replace('_', '-')) ?? ''])) as unknown as ReportMeta;
   meta.doc_id = docId;
@@ -75,6 +77,7 @@ function importReport(file: string, options: Map<string, string>): void {
   meta.place_id ||= place.replace(/(市|县|区)$/, '');
   const config = readConfig(process.argv.slice(2), process.env);
   const target = path.join(config.corpusDir, `${docId}.md`);
+  if (path.dirname(path.resolve(target)) !== path.resolve(config.corpusDir)) throw new Error(`refusing to write outside the corpus folder ${config.corpusDir}`);
   fs.writeFileSync(target, serializeFrontMatter(meta, text));
   console.log(`wrote ${target} (${text.length} characters); run npm run index to rebuild the index`);
 }

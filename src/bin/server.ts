@@ -5,20 +5,25 @@ import { stderrLogger } from '../log.js';
 import { openLibrary } from '../open-library.js';
 import { createServer } from '../server/create-server.js';
 
-const config = readConfig(process.argv.slice(2), process.env);
 let library;
 try {
-  library = openLibrary(config, stderrLogger);
+  library = openLibrary(readConfig(process.argv.slice(2), process.env), stderrLogger);
 } catch (error) {
   stderrLogger.warn(`cannot start: ${(error as Error).message}`);
   process.exit(1);
 }
 const server = createServer({ library, logger: stderrLogger });
-await server.connect(new StdioServerTransport());
 
-// The SDK may keep the process alive after the client goes away; stdin closing is the end.
+// The client going away is the end: stdin closing, or stdout failing (EPIPE once it stops reading).
+// The SDK may keep the process alive otherwise, and an unhandled stdout 'error' would crash with a stack.
+let ending = false;
 const shutdown = () => {
+  if (ending) return;
+  ending = true;
   void server.close().finally(() => process.exit(0));
 };
+process.stdout.on('error', shutdown);
+process.stderr.on('error', () => {}); // nowhere left to report to
 process.stdin.on('end', shutdown);
 process.stdin.on('close', shutdown);
+await server.connect(new StdioServerTransport());

@@ -4,20 +4,50 @@ import { isMinzhengError } from '../errors.js';
 import type { Places } from '../places/places.js';
 import { resolvePlace } from '../places/resolve.js';
 import { cleanReportText } from './clean.js';
+import { decodeReport } from './decode.js';
 import { META_KEYS, parseFrontMatter } from './front-matter.js';
 import { readHeadline } from './headline.js';
 import { docIdFor, inferMetadata, placeFields } from './infer.js';
 import type { CorpusProblem, PlaceGuess, Report, ReportMeta } from './types.js';
 
-/** Files a corpus folder may hold; anything else (README, hidden files) is not a report. */
+/** Files a corpus folder may hold; anything else (README, hidden files, temp files) is not a report. */
 const REPORT_FILE = /^(?!\.)(?!readme\.)[^/]+\.(md|txt)$/i;
+/** Larger files are refused: indexing one would hold the server's start for minutes. */
+export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+/** doc_ids become file names and resource URIs: letters (Chinese too), digits, - _ and inner dots. */
+const DOC_ID = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,119}$/u;
 
+export function isValidDocId(docId: string): boolean {
+  return DOC_ID.test(docId) && !docId.includes('..');
+}
+
+/** Every entry named like a report (regular or not: what cannot be read is reported, not hidden). */
 export function listReportFiles(dir: string): string[] {
   return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && REPORT_FILE.test(entry.name))
-    .map((entry) => entry.name)
+    .readdirSync(dir)
+    .filter((name) => REPORT_FILE.test(name))
     .sort();
+}
+
+/** The bytes of one corpus entry, or why it cannot be a report (symbolic links, folders, fifos, size, permissions). */
+export function readCorpusEntry(dir: string, name: string): { bytes: Buffer } | { reason: string } {
+  const file = path.join(dir, name);
+  try {
+    const link = fs.lstatSync(file);
+    if (link.isSymbolicLink()) {
+      const target = fs.realpathSync(file);
+      const folder = fs.realpathSync(dir);
+      if (path.dirname(target) !== folder && !target.startsWith(folder + path.sep)) return { reason: `a symbolic link to ${target}, outside the corpus folder: copy the file in instead` };
+      if (path.dirname(target) === folder && REPORT_FILE.test(path.basename(target))) return { reason: `a symbolic link to ${path.basename(target)}, which is served already` };
+    }
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { reason: `not a regular file (${stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a fifo' : 'a special file'})` };
+    if (stat.size > MAX_REPORT_BYTES) return { reason: `too large (${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_REPORT_BYTES / 1048576} MB): split it into several reports` };
+    return { bytes: fs.readFileSync(file) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { reason: `cannot read it (${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'a broken link or removed while reading' : (error as Error).message})` };
+  }
 }
 
 export type ReadResult = { report: Report; guess?: PlaceGuess } | CorpusProblem;
@@ -26,6 +56,7 @@ export type ReadResult = { report: Report; guess?: PlaceGuess } | CorpusProblem;
 export function readReport(places: Places, fileName: string, content: string): ReadResult {
   if (content.includes('\u0000')) return { file: fileName, reason: 'binary file (contains NUL bytes)' };
   const { fields, body } = parseFrontMatter(content);
+  if (!fields && /^\uFEFF?---\r?\n/.test(content)) return { file: fileName, reason: 'its header opens with --- but is never closed by a --- line' };
   const text = cleanReportText(body);
   if (text.trim() === '') return { file: fileName, reason: 'no text after the header' };
   if (!fields) {
@@ -33,7 +64,11 @@ export function readReport(places: Places, fileName: string, content: string): R
     return 'reason' in inferred ? { file: fileName, reason: inferred.reason } : { report: { meta: inferred.meta, text, file: fileName }, guess: inferred.guess };
   }
   if (!fields.place) return { file: fileName, reason: 'front matter lacks place' };
-  return { report: { meta: headerMeta(places, fileName, fields, body), text, file: fileName } };
+  const meta = headerMeta(places, fileName, fields, body);
+  if (!isValidDocId(meta.doc_id)) {
+    return { file: fileName, reason: `doc_id "${meta.doc_id}" is not allowed: use letters (Chinese too), digits, - _ and inner dots` };
+  }
+  return { report: { meta, text, file: fileName } };
 }
 
 /**
@@ -81,6 +116,8 @@ export interface LoadedCorpus {
   problems: CorpusProblem[];
   /** Places chosen for files without a header. */
   guesses: PlaceGuess[];
+  /** Files read in an encoding other than UTF-8, and which. */
+  decoded: { file: string; encoding: string }[];
 }
 
 /** Loads every report in a folder; unusable files are reported, never fatal. */
@@ -88,14 +125,10 @@ export function loadCorpus(places: Places, dir: string): LoadedCorpus {
   const reports: Report[] = [];
   const problems: CorpusProblem[] = [];
   const guesses: PlaceGuess[] = [];
+  const decoded: LoadedCorpus['decoded'] = [];
   const seenIds = new Map<string, string>();
   for (const fileName of listReportFiles(dir)) {
-    let result: ReadResult;
-    try {
-      result = readReport(places, fileName, fs.readFileSync(path.join(dir, fileName), 'utf8'));
-    } catch (error) {
-      result = { file: fileName, reason: `cannot read: ${(error as Error).message}` };
-    }
+    const result = readOne(places, dir, fileName, decoded);
     if (!('report' in result)) {
       problems.push(result);
       continue;
@@ -110,5 +143,18 @@ export function loadCorpus(places: Places, dir: string): LoadedCorpus {
     reports.push(report);
     if (guess) guesses.push(guess);
   }
-  return { reports, problems, guesses };
+  return { reports, problems, guesses, decoded };
+}
+
+function readOne(places: Places, dir: string, fileName: string, decoded: LoadedCorpus['decoded']): ReadResult {
+  const entry = readCorpusEntry(dir, fileName);
+  if ('reason' in entry) return { file: fileName, reason: entry.reason };
+  const text = decodeReport(entry.bytes);
+  if ('reason' in text) return { file: fileName, reason: text.reason };
+  if (text.encoding !== 'UTF-8') decoded.push({ file: fileName, encoding: text.encoding });
+  try {
+    return readReport(places, fileName, text.text);
+  } catch (error) {
+    return { file: fileName, reason: `cannot be read as a report: ${(error as Error).message}` };
+  }
 }

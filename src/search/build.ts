@@ -38,8 +38,9 @@ export function placeNames(report: Report, places: Places): string {
 /** Reads, cleans, splits and indexes a corpus folder. Unusable files are listed, not fatal. */
 export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logger, places: Places): BuiltIndex {
   const hashes = corpusStamps(corpusDir);
-  const { reports, problems, guesses } = loadCorpus(places, corpusDir);
+  const { reports, problems, guesses, decoded } = loadCorpus(places, corpusDir);
   reportCorpusNotes(logger, { problems, guesses });
+  for (const { file, encoding } of decoded) logger.info(`${file}: read as ${encoding} (not UTF-8)`);
   const passages = reports.flatMap((report) => splitPassages(report.meta.doc_id, report.text));
   const documentFrequency = new Map<string, number>();
   const countingTokenize = (text: string): string[] => {

@@ -14,9 +14,26 @@ export function corpusStamps(corpusDir: string): Record<string, CorpusFileStamp>
   return Object.fromEntries(listReportFiles(corpusDir).map((file) => [file, stampOf(path.join(corpusDir, file))]));
 }
 
+/** A file that cannot be read or hashed still gets a stamp, so that one bad file stops nothing. */
+const UNREADABLE = 'unreadable';
+
+function isReadableFile(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function stampOf(file: string): CorpusFileStamp {
-  const stat = fs.statSync(file);
-  return { sha256: sha256(fs.readFileSync(file)), size: stat.size, mtime_ms: stat.mtimeMs };
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { sha256: UNREADABLE, size: -1, mtime_ms: stat.mtimeMs };
+    return { sha256: sha256(fs.readFileSync(file)), size: stat.size, mtime_ms: stat.mtimeMs };
+  } catch {
+    return { sha256: UNREADABLE, size: -1, mtime_ms: -1 };
+  }
 }
 
 export function dictionaryHashes(): Record<string, string> {
@@ -50,9 +67,15 @@ function corpusDifference(built: Record<string, CorpusFileStamp>, corpusDir: str
     const stamp = built[file];
     if (!stamp) return `new corpus file ${file}`;
     const fullPath = path.join(corpusDir, file);
+    // An unreadable file is tried again at every start: fixing its permissions is a change.
+    const readable = isReadableFile(fullPath);
+    if (stamp.sha256 === UNREADABLE || !readable) {
+      if (readable || stamp.sha256 !== UNREADABLE) return `corpus file ${file} changed`;
+      continue;
+    }
     const stat = fs.statSync(fullPath);
     if (stat.size === stamp.size && stat.mtimeMs === stamp.mtime_ms) continue;
-    if (stat.size !== stamp.size || sha256(fs.readFileSync(fullPath)) !== stamp.sha256) return `corpus file ${file} changed`;
+    if (stampOf(fullPath).sha256 !== stamp.sha256) return `corpus file ${file} changed`;
   }
   const present = new Set(files);
   const removed = Object.keys(built).find((file) => !present.has(file));

@@ -13,6 +13,8 @@ export const USER_DICT_NAME = 'user.dict.utf8';
 export const QUERY_DICT_NAME = 'query.dict.utf8';
 const IDF_NAME = 'idf.utf8';
 const STOP_WORDS_NAME = 'stop_words.utf8';
+/** The dictionary files an index folder holds: the manifest carries their checksums too. */
+export const INDEX_DICTIONARY_FILES = [USER_DICT_NAME, QUERY_DICT_NAME, IDF_NAME, STOP_WORDS_NAME] as const;
 
 interface NodeJiebaDefaults {
   DEFAULT_DICT: string;

@@ -5,7 +5,8 @@ import type { Passage, Report } from '../corpus/types.js';
 import type { Figure } from '../indicators/types.js';
 import { MinzhengError } from '../errors.js';
 import type { BuiltIndex } from './build.js';
-import { QUERY_DICT_NAME, USER_DICT_NAME } from './jieba-files.js';
+import { INDEX_DICTIONARY_FILES } from './jieba-files.js';
+import { sha256 } from './freshness.js';
 import type { LoadedIndex, Manifest, TermStats } from './types.js';
 
 const FILES = {
@@ -39,6 +40,12 @@ export function saveIndex(indexDir: string, index: BuiltIndex): void {
   index.manifest.search_index_bytes = Buffer.byteLength(searchJson);
   // One figure per line: readable and diffable.
   writeAtomically(path.join(indexDir, FILES.figures), `[\n${index.figures.map((figure) => JSON.stringify(figure)).join(',\n')}\n]\n`);
+  index.manifest.files = Object.fromEntries(
+    [...Object.values(FILES).filter((name) => name !== FILES.manifest), ...INDEX_DICTIONARY_FILES].map((name) => {
+      const content = fs.readFileSync(path.join(indexDir, name));
+      return [name, { bytes: content.length, sha256: sha256(content) }];
+    }),
+  );
   writeAtomically(path.join(indexDir, FILES.manifest), JSON.stringify(index.manifest, null, 2) + '\n');
 }
 
@@ -56,25 +63,47 @@ export function readManifest(indexDir: string): Manifest | undefined {
   }
 }
 
+/**
+ * Reads one index file and checks it against the manifest (size, then sha256): a damaged or
+ * edited file is found here, before anything in it is served.
+ */
+function readChecked(indexDir: string, manifest: Manifest, name: string): Buffer {
+  const expected = manifest.files?.[name];
+  if (!expected) throw new Error(`the manifest has no checksum for ${name}`);
+  const content = fs.readFileSync(path.join(indexDir, name));
+  if (content.length !== expected.bytes) throw new Error(`${name} has ${content.length} bytes, the manifest says ${expected.bytes}`);
+  if (sha256(content) !== expected.sha256) throw new Error(`${name} does not match its checksum`);
+  return content;
+}
+
+/** Checks a file the server reads later (the search index): its size now, its checksum when read. */
+export function checkSize(indexDir: string, manifest: Manifest, name: string): void {
+  const expected = manifest.files?.[name];
+  if (!expected) throw new Error(`the manifest has no checksum for ${name}`);
+  const size = fs.statSync(path.join(indexDir, name)).size;
+  if (size !== expected.bytes) throw new Error(`${name} has ${size} bytes, the manifest says ${expected.bytes}`);
+}
+
+/** Reads the search index and checks it against the manifest: a file replaced or damaged since the start is refused. */
+export function readSearchIndex(indexDir: string, manifest: Manifest): string {
+  return readChecked(indexDir, manifest, FILES.search).toString('utf8');
+}
+
 /** Loads an index folder; throws INDEX_UNUSABLE naming what is wrong. */
 export function loadIndex(indexDir: string): LoadedIndex {
   const manifest = readManifest(indexDir);
   if (!manifest) throw new MinzhengError('INDEX_UNUSABLE', `no readable manifest in ${indexDir}`);
   try {
-    const reports = JSON.parse(fs.readFileSync(path.join(indexDir, FILES.reports), 'utf8')) as Report[];
-    const stored = JSON.parse(fs.readFileSync(path.join(indexDir, FILES.passages), 'utf8')) as StoredPassages;
-    const searchIndexFile = path.join(indexDir, FILES.search);
-    const searchBytes = fs.existsSync(searchIndexFile) ? fs.statSync(searchIndexFile).size : undefined;
-    if (searchBytes === undefined) throw new Error(`${FILES.search} is missing`);
-    if (searchBytes !== manifest.search_index_bytes) throw new Error(`${FILES.search} is not the one the manifest describes`);
-    const figures = JSON.parse(fs.readFileSync(path.join(indexDir, FILES.figures), 'utf8')) as Figure[];
-    const termStats = JSON.parse(fs.readFileSync(path.join(indexDir, FILES.termStats), 'utf8')) as TermStats;
-    for (const name of [USER_DICT_NAME, QUERY_DICT_NAME]) {
-      if (!fs.existsSync(path.join(indexDir, name))) throw new Error(`${name} is missing`);
-    }
-    return { manifest, reports, passages: expandPassages(reports, stored), figures, termStats, searchIndexFile };
+    const json = <T>(name: string) => JSON.parse(readChecked(indexDir, manifest, name).toString('utf8')) as T;
+    const reports = json<Report[]>(FILES.reports);
+    const stored = json<StoredPassages>(FILES.passages);
+    const figures = json<Figure[]>(FILES.figures);
+    const termStats = json<TermStats>(FILES.termStats);
+    checkSize(indexDir, manifest, FILES.search);
+    for (const name of INDEX_DICTIONARY_FILES) readChecked(indexDir, manifest, name);
+    return { manifest, reports, passages: expandPassages(reports, stored), figures, termStats, searchIndexFile: path.join(indexDir, FILES.search) };
   } catch (error) {
-    throw new MinzhengError('INDEX_UNUSABLE', `index in ${indexDir} is unreadable: ${(error as Error).message}`);
+    throw new MinzhengError('INDEX_UNUSABLE', `index in ${indexDir} is unusable: ${(error as Error).message}`);
   }
 }
 

@@ -27,6 +27,8 @@ export interface Manifest {
   guesses?: PlaceGuess[];
   /** Size of search-index.json: it is parsed only at the first search, so a start checks its size. */
   search_index_bytes?: number;
+  /** Every file of the index folder with its size and sha256: damage is found at load, not served. */
+  files?: Record<string, { bytes: number; sha256: string }>;
   counts: { reports: number; passages: number; characters: number; figures: number };
 }
 

@@ -2,6 +2,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ownVersion } from '../search/versions.js';
 import type { ServerDeps } from './deps.js';
 import { registerReportResources } from './resources.js';
+import { explainInvalidArguments } from './argument-errors.js';
 import { registerTools } from './tools/index.js';
 
 export const SERVER_NAME = 'minzheng-mcp';
@@ -16,9 +17,10 @@ export function createServer(deps: ServerDeps): McpServer {
         '{doc_id,start,end,quote}; quote figures from it and cite them.',
     },
   );
+  explainInvalidArguments(server);
   registerTools(server, deps);
   registerReportResources(server, deps);
   // The search index is the slowest part to load: load it once the handshake is answered.
-  server.server.oninitialized = () => setImmediate(() => deps.library.preloadSearch());
+  server.server.oninitialized = () => setImmediate(() => deps.library.preloadSearch(deps.logger));
   return server;
 }

@@ -1,7 +1,21 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { McpError, ReadResourceRequestSchema, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import { isMinzhengError } from '../errors.js';
+import type { ReportLibrary } from '../library.js';
 import type { ServerDeps } from './deps.js';
 
 export const REPORT_URI_PREFIX = 'minzheng://reports/';
+
+/** MCP spec, Resources → Error Handling: "Resource not found: -32002" (the SDK's ErrorCode has no member for it). */
+export const RESOURCE_NOT_FOUND = -32002;
+
+/** The doc_ids the corpus loader accepts (src/corpus/load.ts): letters (Chinese too), digits, - _ and inner dots. */
+const DOC_ID = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,119}$/u;
+
+/** The URI of a report: its doc_id percent-encoded, as clients send it back. */
+export function reportUri(docId: string): string {
+  return `${REPORT_URI_PREFIX}${encodeURIComponent(docId)}`;
+}
 
 /** Every report is a resource: its cleaned text, the same text citations point into. */
 export function registerReportResources(server: McpServer, { library }: ServerDeps): void {
@@ -10,7 +24,7 @@ export function registerReportResources(server: McpServer, { library }: ServerDe
     new ResourceTemplate(`${REPORT_URI_PREFIX}{doc_id}`, {
       list: () => ({
         resources: library.reports.map(({ meta }) => ({
-          uri: `${REPORT_URI_PREFIX}${meta.doc_id}`,
+          uri: reportUri(meta.doc_id),
           name: meta.doc_id,
           title: `${meta.place}：${meta.title}`,
           description: `${meta.place}（${meta.province}）${meta.published} ${meta.source}`,
@@ -19,9 +33,36 @@ export function registerReportResources(server: McpServer, { library }: ServerDe
       }),
     }),
     { title: '民政报告全文', description: 'Cleaned text of one civil-affairs report', mimeType: 'text/plain' },
-    (uri, { doc_id }) => {
-      const report = library.getReport(String(doc_id));
-      return { contents: [{ uri: uri.href, mimeType: 'text/plain', text: report.text }] };
-    },
+    (uri) => readReportResource(library, uri.href),
   );
+  // The SDK matches templates against new URL(uri), which has already resolved "../" segments, and
+  // answers a URI no template matches ("reports/a/b") with -32602. Reports are this server's only
+  // resources, so resources/read is answered here from the URI as sent; every miss is -32002.
+  // (A resource registered later with registerResource would need handling here too.)
+  server.server.setRequestHandler(ReadResourceRequestSchema, (request) => readReportResource(library, request.params.uri));
+}
+
+/** The text of the report a URI names, or the spec's resource-not-found error naming the URI. */
+export function readReportResource(library: ReportLibrary, uri: string): ReadResourceResult {
+  const docId = docIdOf(uri);
+  if (docId !== undefined) {
+    try {
+      return { contents: [{ uri, mimeType: 'text/plain', text: library.getReport(docId).text }] };
+    } catch (error) {
+      if (!isMinzhengError(error) || error.code !== 'UNKNOWN_DOCUMENT') throw error;
+    }
+  }
+  throw new McpError(RESOURCE_NOT_FOUND, `Resource not found: ${uri}. Report URIs are ${REPORT_URI_PREFIX}<doc_id>; resources/list names them.`, { uri });
+}
+
+/** The decoded doc_id of a report URI, or undefined when the URI cannot name one (other scheme, bad escape, "..", "/", "\"). */
+function docIdOf(uri: string): string | undefined {
+  if (!uri.startsWith(REPORT_URI_PREFIX)) return undefined;
+  let docId: string;
+  try {
+    docId = decodeURIComponent(uri.slice(REPORT_URI_PREFIX.length));
+  } catch {
+    return undefined;
+  }
+  return DOC_ID.test(docId) && !docId.includes('..') ? docId : undefined;
 }

@@ -53,6 +53,19 @@ export function validateJiebaDictionary(file: string, kind: 'main' | 'user'): vo
   }
 }
 
+/** idf.utf8: "word idf" per line; cppjieba aborts the process on a missing, empty or malformed one. */
+export function validateIdfFile(file: string): void {
+  const lines = readDictionaryFile(file).split('\n');
+  lines.forEach((line, i) => {
+    if (line !== '' && !/^\S+ -?\d+(\.\d+)?$/.test(line)) throw new MinzhengError('BAD_DICTIONARY', `${file}:${i + 1}: expected "word idf", got "${line.slice(0, 40)}"`);
+  });
+}
+
+/** Stop words and the HMM model: cppjieba aborts on a missing or empty file; their content it reads leniently. */
+export function validateNonEmptyFile(file: string): void {
+  readDictionaryFile(file);
+}
+
 function readDictionaryFile(file: string, allowEmpty = false): string {
   let content: string;
   try {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as NodeJieba from 'nodejieba';
-import { validateJiebaDictionary } from './dictionary.js';
+import { validateIdfFile, validateJiebaDictionary, validateNonEmptyFile } from './dictionary.js';
 
 const require = createRequire(import.meta.url);
 
@@ -48,6 +48,9 @@ export function loadTokenizer(dicts: JiebaDictionaries): Tokenizer {
   if (loadedKey !== key) {
     validateJiebaDictionary(dicts.dict, 'main');
     validateJiebaDictionary(dicts.userDict, 'user');
+    validateIdfFile(dicts.idfDict);
+    validateNonEmptyFile(dicts.stopWordDict);
+    validateNonEmptyFile(dicts.hmmDict);
     jieba.load(dicts);
     loadedKey = key;
   }
