@@ -28,6 +28,8 @@ type StoredPassages = Record<string, [number, number][]>;
 export function saveIndex(indexDir: string, index: BuiltIndex): void {
   fs.mkdirSync(indexDir, { recursive: true });
   fs.rmSync(path.join(indexDir, FILES.manifest), { force: true });
+  // Temporary files of a save that was killed: everything is written anew below.
+  for (const name of fs.readdirSync(indexDir)) if (name.endsWith('.tmp')) fs.rmSync(path.join(indexDir, name), { force: true });
   const storedPassages: StoredPassages = {};
   for (const passage of index.passages) {
     (storedPassages[passage.doc_id] ??= []).push([passage.start, passage.end]);

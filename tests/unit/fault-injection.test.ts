@@ -69,3 +69,15 @@ describe('a damaged index', () => {
     if (file !== 'manifest.json') expect(log.join('\n')).toMatch(/unusable|no index built yet|building the index|rebuilding|changed/);
   });
 });
+
+describe('a save that was killed', () => {
+  it('leaves temporary files that the next build removes', () => {
+    const corpusDir = temporaryDir('tmp-corpus');
+    const file = fs.readdirSync(BUNDLED_CORPUS_DIR).find((name) => name.endsWith('.md'))!;
+    fs.copyFileSync(path.join(BUNDLED_CORPUS_DIR, file), path.join(corpusDir, file));
+    const indexDir = temporaryDir('tmp-index');
+    fs.writeFileSync(path.join(indexDir, 'reports.json.99999.tmp'), '{"half": ');
+    rebuildIndex({ corpusDir, indexDir }, silentLogger);
+    expect(fs.readdirSync(indexDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
