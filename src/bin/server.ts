@@ -27,3 +27,4 @@ process.stderr.on('error', () => {}); // nowhere left to report to
 process.stdin.on('end', shutdown);
 process.stdin.on('close', shutdown);
 await server.connect(new StdioServerTransport());
+stderrLogger.info(`ready: ${library.reports.length} reports, serving MCP on stdio`);

@@ -9,12 +9,16 @@ export const SERVER_NAME = 'minzheng-mcp';
 
 export function createServer(deps: ServerDeps): McpServer {
   const server = new McpServer(
-    { name: SERVER_NAME, version: ownVersion() },
+    { name: SERVER_NAME, title: '民政报告问答服务器', version: ownVersion() },
     {
       instructions:
-        '民政报告问答: search Chinese municipal civil-affairs reports. Start with list_reports, find passages ' +
-        'with search_reports, read context with get_passage or get_document. Every passage carries a citation ' +
-        '{doc_id,start,end,quote}; quote figures from it and cite them.',
+        '民政报告问答: Chinese civil-affairs (民政) reports, every answer cited. Which tool for which question: ' +
+        'a figure of one place (低保标准, 养老床位, 社会组织数 …) → lookup_indicator (names and aliases: list_indicators; ' +
+        'a family such as 低保标准 returns 城乡统一/城市/农村); the same figure across places → compare_cities (one row per ' +
+        'place, normalised, with notes on what makes comparing unsafe; topic for free text); how something is done, or ' +
+        'anything else → search_reports, then get_passage or get_document for context; which reports, places and years ' +
+        'exist → list_reports. Only confident levels come back unless include_uncertain is set. Every figure and passage ' +
+        'carries a citation {doc_id,start,end,quote}: quote it, do not restate figures the citations do not hold.',
     },
   );
   explainInvalidArguments(server);

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 
-/** Shapes shared by several tools' output schemas. */
-export const citationSchema = z
-  .object({
-    doc_id: z.string(),
-    start: z.number().int().describe('Start offset (JavaScript string index) into get_document(doc_id).text'),
-    end: z.number().int().describe('End offset (exclusive)'),
-    quote: z.string().describe('Exactly text.slice(start, end)'),
-  })
-  .describe('Where the answer stands in the report: get_document(doc_id).text.slice(start, end) === quote');
+/**
+ * Shapes shared by several tools' output schemas. Each use gets a fresh schema: a zod object used
+ * twice in one tool is emitted as a JSON Schema `$ref`, which some clients cannot follow.
+ */
+export const citationSchema = () =>
+  z
+    .object({
+      doc_id: z.string(),
+      start: z.number().int().describe('Start offset (JavaScript string index) into get_document(doc_id).text'),
+      end: z.number().int().describe('End offset (exclusive)'),
+      quote: z.string().describe('Exactly text.slice(start, end)'),
+    })
+    .describe('Where the answer stands in the report: get_document(doc_id).text.slice(start, end) === quote');
 
 export const levelSchema = z.enum(['province', 'city', 'county', 'district']);
 

@@ -11,4 +11,11 @@ describe('tool schemas', () => {
     ]);
     expect(contract).toMatchSnapshot();
   });
+
+  it('hold no $ref: every field carries its own type, for clients that do not follow references', async () => {
+    const client = await connectInMemory();
+    const { tools } = await client.listTools();
+    const refs = tools.flatMap((tool) => (JSON.stringify(tool).match(/"\$ref":"[^"]*"/g) ?? []).map((ref) => `${tool.name}: ${ref}`));
+    expect(refs).toEqual([]);
+  });
 });

@@ -23,7 +23,7 @@ const rowSchema = z.object({
   qualifier: qualifierSchema.optional(),
   as_of: z.number().nullable().optional(),
   published: z.string(),
-  citation: citationSchema,
+  citation: citationSchema(),
   confidence: z.enum(['high', 'low']).optional().describe('low only with include_uncertain: a plan, part, range or unnormalised figure (see note)'),
   note: z.string().describe('What to mind when comparing this row; empty when nothing'),
   passage: z.object({ passage_id: z.string(), doc_id: z.string(), text: z.string(), score: z.number() }).optional().describe('For a topic: the place\'s best passage'),

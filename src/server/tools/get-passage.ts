@@ -6,7 +6,8 @@ import { formatCitation } from '../format.js';
 import { citationSchema } from '../schemas.js';
 import { READ_ONLY, runTool } from '../tool-result.js';
 
-const neighbourSchema = z.object({ passage_id: z.string(), text: z.string(), citation: citationSchema });
+/** A fresh schema per use (a shared one becomes a `$ref`). */
+const neighbourSchema = () => z.object({ passage_id: z.string(), text: z.string(), citation: citationSchema() });
 
 export function registerGetPassageTool(server: McpServer, { library, logger }: ServerDeps): void {
   server.registerTool(
@@ -24,9 +25,9 @@ export function registerGetPassageTool(server: McpServer, { library, logger }: S
         passage_id: z.string(),
         doc_id: z.string(),
         text: z.string(),
-        citation: citationSchema,
-        before: z.array(neighbourSchema),
-        after: z.array(neighbourSchema),
+        citation: citationSchema(),
+        before: z.array(neighbourSchema()),
+        after: z.array(neighbourSchema()),
       },
       annotations: READ_ONLY,
     },

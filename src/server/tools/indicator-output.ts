@@ -38,7 +38,7 @@ export const matchSchema = z.object({
   confidence: z.enum(['high', 'low']).describe('high: a level with a normalised value; low: returned only with include_uncertain'),
   evidence: z.string().optional().describe('The words a role other than level rests on, e.g. 「力争」'),
   note: z.string().optional(),
-  citation: citationSchema,
+  citation: citationSchema(),
 });
 
 export const includeUncertainArgument = z

@@ -6,7 +6,8 @@ import { formatCitation } from '../format.js';
 import { asList, citationSchema, placeArgument } from '../schemas.js';
 import { READ_ONLY, runTool } from '../tool-result.js';
 
-const year = z.number().int().min(1949).max(2100);
+/** A fresh schema per field: one object used twice becomes a `$ref` some clients cannot call. */
+const year = () => z.number().int().min(1949).max(2100);
 
 export function registerSearchReportsTool(server: McpServer, { library, logger }: ServerDeps): void {
   server.registerTool(
@@ -20,8 +21,8 @@ export function registerSearchReportsTool(server: McpServer, { library, logger }
       inputSchema: {
         query: z.string().min(1).max(200).describe('Words to look for, Chinese or mixed, e.g. "城市低保标准" or "社会组织 数量"'),
         place: placeArgument.optional(),
-        published_from: year.optional().describe('Keep reports published in or after this year, e.g. 2022'),
-        published_to: year.optional().describe('Keep reports published in or before this year'),
+        published_from: year().optional().describe('Keep reports published in or after this year, e.g. 2022'),
+        published_to: year().optional().describe('Keep reports published in or before this year'),
         limit: z.number().int().min(1).max(50).default(8).describe('How many passages (1–50, default 8)'),
       },
       outputSchema: {
@@ -37,7 +38,7 @@ export function registerSearchReportsTool(server: McpServer, { library, logger }
             published: z.string(),
             score: z.number(),
             text: z.string(),
-            citation: citationSchema,
+            citation: citationSchema(),
           }),
         ),
       },
