@@ -2,6 +2,10 @@
  * Removes page furniture (app prompts, close buttons, comment boxes, editor credits, view
  * counters, disclosure index numbers) from a report. Pure and idempotent: the kept text is the
  * original's, line for line, so every sentence it keeps is verbatim from the source.
+ *
+ * Work is linear in the input: reports come from scraped pages, where one line can hold a
+ * megabyte of spaces. Every pattern below is anchored at the start of the line and has no two
+ * adjacent quantifiers over the same characters, so the regex engine never retries a run.
  */
 
 /** Whole lines that are furniture, matched after trimming. */
@@ -17,7 +21,9 @@ const FURNITURE_LINES: readonly RegExp[] = [
   /^最(热|新)评论$/,
   /^已有\s*\d+\s*人参与/,
   /^\d+\s*阅读\s*[:：]\s*\d+$/,
-  /^(阅读|浏览)(次数|量)?\s*[:：]?\s*\d*$/,
+  // The colon and the spaces after it form one optional group: with `\s*[:：]?\s*` a failing
+  // line would be retried for every way of sharing a run of spaces between the two `\s*`.
+  /^(阅读|浏览)(次数|量)?\s*(?:[:：]\s*)?\d*$/,
   /^[•·]?\s*索\s*引\s*号\s*[:：]/,
   /^[•·]?\s*(发布机构|成文日期|公开方式|主题分类|文\s*号)\s*[:：]/,
   /^发布日期\s*[:：].*(信息来源|浏览次数)/,
@@ -26,12 +32,15 @@ const FURNITURE_LINES: readonly RegExp[] = [
 ];
 
 /** Credits appended to the last paragraph: "(记者 朱秋霞  通讯员 俞镇)". */
-const TRAILING_CREDIT = /\s*[（(](记者|通讯员)[^（()）]*[)）]\s*$/;
+const CREDIT_OPENERS: ReadonlySet<string> = new Set(['（', '(']);
+const CREDIT_CLOSERS: ReadonlySet<string> = new Set(['）', ')']);
+const CREDIT_ROLES: readonly string[] = ['记者', '通讯员'];
 
 /** A line that stops mid-sentence and continues on the next (a hard wrap in the source). */
 const WRAPPED_LINE_MIN_LENGTH = 20;
-const ENDS_MID_WORD = /[\u4e00-\u9fff]$/;
-const STARTS_WITH_HAN = /^[\u4e00-\u9fff]/;
+
+/** Disclosure pages repeat their title among the first few lines only. */
+const HEADING_WINDOW = 4;
 
 export function isFurnitureLine(line: string): boolean {
   const trimmed = line.trim();
@@ -41,49 +50,101 @@ export function isFurnitureLine(line: string): boolean {
 export function cleanReportText(raw: string): string {
   const lines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const kept: string[] = [];
+  // Only the first few non-blank kept lines can be repeated by a heading, so only they are kept
+  // for comparison: rescanning everything kept so far is quadratic in the number of lines.
+  const openingLines: string[] = [];
   for (const rawLine of lines) {
-    const line = rawLine.replace(/\s+$/, '').replace(/^[ \t\u3000]+/, '');
+    const line = trimLine(rawLine);
     if (line === '') {
       kept.push('');
       continue;
     }
     if (isFurnitureLine(line)) continue;
-    if (isRepeatedHeading(line, kept)) continue;
-    kept.push(line.replace(TRAILING_CREDIT, ''));
+    if (isRepeatedHeading(line, openingLines)) continue;
+    const withoutCredit = stripTrailingCredit(line);
+    kept.push(withoutCredit);
+    if (withoutCredit !== '' && openingLines.length < HEADING_WINDOW) openingLines.push(withoutCredit);
   }
   return joinParagraphs(kept);
 }
 
-/** Disclosure pages print their title twice; keep the first. */
-function isRepeatedHeading(line: string, kept: readonly string[]): boolean {
-  const previous = kept.filter((candidate) => candidate !== '');
-  return previous.length < 4 && previous.includes(line);
+/**
+ * Drops trailing white space and leading indentation. trimEnd strips exactly what `\s` matches,
+ * without the retry at every position that makes `/\s+$/` quadratic on a run of spaces.
+ */
+function trimLine(rawLine: string): string {
+  return rawLine.trimEnd().replace(/^[ \t\u3000]+/, '');
 }
 
-/** One paragraph per line; hard-wrapped lines are joined back, blank runs dropped. */
+/** Disclosure pages print their title twice; keep the first. */
+function isRepeatedHeading(line: string, openingLines: readonly string[]): boolean {
+  return openingLines.length < HEADING_WINDOW && openingLines.includes(line);
+}
+
+/**
+ * Removes a credit in brackets that ends the line, with the white space before it. A credit
+ * holds no bracket, so its opener is the last bracket before the closing one: found by one
+ * backward scan, where a `\s*(…)$` regex would rescan every run of spaces from each position.
+ */
+function stripTrailingCredit(line: string): string {
+  const end = line.trimEnd().length;
+  if (!CREDIT_CLOSERS.has(line.charAt(end - 1))) return line;
+  const opener = lastBracketBefore(line, end - 1);
+  if (opener < 0 || !CREDIT_OPENERS.has(line.charAt(opener))) return line;
+  const isCredit = CREDIT_ROLES.some((role) => line.startsWith(role, opener + 1));
+  return isCredit ? line.slice(0, opener).trimEnd() : line;
+}
+
+function lastBracketBefore(line: string, position: number): number {
+  for (let i = position - 1; i >= 0; i--) {
+    const char = line.charAt(i);
+    if (CREDIT_OPENERS.has(char) || CREDIT_CLOSERS.has(char)) return i;
+  }
+  return -1;
+}
+
+/**
+ * One paragraph per line; hard-wrapped lines are joined back, blank runs dropped. A paragraph is
+ * collected as a list of lines: testing the end of a growing concatenated string would flatten
+ * it again for every wrapped line.
+ */
 function joinParagraphs(lines: readonly string[]): string {
   const paragraphs: string[] = [];
-  let current = '';
+  let current: string[] = [];
+  let currentLength = 0;
   let previousBlank = true;
   for (const line of lines) {
     if (line === '') {
-      if (current) paragraphs.push(current);
-      current = '';
+      if (currentLength > 0) paragraphs.push(current.join(''));
+      current = [];
+      currentLength = 0;
       previousBlank = true;
       continue;
     }
+    const lastLine = current[current.length - 1] ?? '';
     const continuesWrap =
-      current.length >= WRAPPED_LINE_MIN_LENGTH &&
-      ENDS_MID_WORD.test(current) &&
-      STARTS_WITH_HAN.test(line) &&
-      !previousBlank;
-    if (continuesWrap) current += line;
-    else {
-      if (current) paragraphs.push(current);
-      current = line;
+      currentLength >= WRAPPED_LINE_MIN_LENGTH && endsWithHan(lastLine) && startsWithHan(line) && !previousBlank;
+    if (!continuesWrap) {
+      if (currentLength > 0) paragraphs.push(current.join(''));
+      current = [];
+      currentLength = 0;
     }
+    current.push(line);
+    currentLength += line.length;
     previousBlank = false;
   }
-  if (current) paragraphs.push(current);
+  if (currentLength > 0) paragraphs.push(current.join(''));
   return paragraphs.join('\n');
+}
+
+function isHan(charCode: number): boolean {
+  return charCode >= 0x4e00 && charCode <= 0x9fff;
+}
+
+function startsWithHan(line: string): boolean {
+  return isHan(line.charCodeAt(0));
+}
+
+function endsWithHan(line: string): boolean {
+  return isHan(line.charCodeAt(line.length - 1));
 }

@@ -86,3 +86,21 @@ describe.skipIf(!seedsPresent)('bundled corpus against the untouched originals',
     }
   });
 });
+
+describe('cleanReportText line rules', () => {
+  it.each([
+    ['a credit in full-width brackets with trailing spaces', '民政局发放救助金。 （记者 张三）  ', '民政局发放救助金。'],
+    ['a credit naming several reporters', '民政局发放救助金。(通讯员 李四 王五)', '民政局发放救助金。'],
+    ['only the last of two credits', '民政局发放救助金。（记者 张三）（通讯员 李四）', '民政局发放救助金。（记者 张三）'],
+    ['brackets that are not a credit', '民政局发放救助金(附件)', '民政局发放救助金(附件)'],
+    ['a credit that does not end the line', '(记者 张三)说,民政局发放救助金。', '(记者 张三)说,民政局发放救助金。'],
+    ['a credit holding brackets', '民政局发放救助金。(记者 张(三))', '民政局发放救助金。(记者 张(三))'],
+    ['a line that is only a credit', '(记者 张三)', ''],
+    ['a title repeated after a credit-only line', '标题\n(记者 张三)\n标题', '标题'],
+    ['a title repeated after a blank line', '标题\n\n副标题\n标题', '标题\n副标题'],
+    ['a line repeated after four other lines', '甲\n乙\n丙\n丁\n甲', '甲\n乙\n丙\n丁\n甲'],
+    ['view counters', '正文\n阅读 : 12\n阅读：\n浏览次数 12\n阅读量', '正文'],
+    ['lines that only start like a view counter', '阅读 x\n浏览: 1 2', '阅读 x\n浏览: 1 2'],
+    ['a paragraph hard-wrapped over many lines', `标题\n${'许'.repeat(20)}\n${'昌'.repeat(20)}\n${'市'.repeat(20)}`, `标题\n${'许'.repeat(20)}${'昌'.repeat(20)}${'市'.repeat(20)}`],
+  ])('handles %s', (_name, raw, expected) => expect(cleanReportText(raw)).toBe(expected));
+});

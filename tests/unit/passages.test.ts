@@ -39,3 +39,21 @@ describe('splitPassages', () => {
     for (const passage of first) expect(text.slice(passage.start, passage.end)).toBe(passage.text);
   });
 });
+
+describe('splitPassages trimming', () => {
+  const whiteSpace = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code)).filter((char) => /\s/.test(char));
+
+  it.each(whiteSpace.map((char) => [char.charCodeAt(0).toString(16).padStart(4, '0'), char] as const))(
+    'trims U+%s like \\s does',
+    (_code, char) => {
+      const text = `${char}${char}字${char}`;
+      const [passage] = splitPassages('d', text);
+      expect(passage?.text).toBe('字');
+      expect(passage?.start).toBe(2);
+    },
+  );
+
+  it('keeps characters \\s does not match', () => {
+    expect(splitPassages('d', '\u200b字\u200b').map((p) => p.text)).toEqual(['\u200b字\u200b']);
+  });
+});
