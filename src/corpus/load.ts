@@ -61,7 +61,9 @@ export function readReport(places: Places, fileName: string, content: string): R
   if (text.trim() === '') return { file: fileName, reason: 'no text after the header' };
   if (!fields) {
     const inferred = inferMetadata(places, fileName, text, body);
-    return 'reason' in inferred ? { file: fileName, reason: inferred.reason } : { report: { meta: inferred.meta, text, file: fileName }, guess: inferred.guess };
+    if ('reason' in inferred) return { file: fileName, reason: inferred.reason };
+    if (!isValidDocId(inferred.meta.doc_id)) return { file: fileName, reason: `its name gives no usable doc_id ("${inferred.meta.doc_id}"): rename it with letters or digits first` };
+    return { report: { meta: inferred.meta, text, file: fileName }, guess: inferred.guess };
   }
   if (!fields.place) return { file: fileName, reason: 'front matter lacks place' };
   const meta = headerMeta(places, fileName, fields, body);
@@ -91,8 +93,11 @@ function headerMeta(places: Places, fileName: string, fields: Record<string, str
   };
   const meta = Object.fromEntries(META_KEYS.map((key) => [key, fields[key] || defaults[key] || ''])) as unknown as ReportMeta;
   if (fromGazetteer) {
+    // The header chose the place; the gazetteer writes it, its province and level by their full names.
     meta.place = fromGazetteer.place;
     meta.place_code = fromGazetteer.place_code;
+    meta.province = fromGazetteer.province;
+    meta.level = fromGazetteer.level;
   }
   return meta;
 }

@@ -39,12 +39,15 @@ export function periodOf(text: string, from: number, position: number, to: numbe
  */
 export function subPlaceIn(text: string, own: { place: string; place_code: string }, places: Places): string | undefined {
   // 市区, 城区, 中心城区: the urban districts, a part of the place.
-  if (/(?<!城)(市区|城区)(?!域)/.test(text)) return `${own.place}市区`;
+  // Not 省市区三级 / 市区两级 (levels of government) nor 老城区.
+  if (/(?<![省城老])(市区|城区)(?!域|两级|三级|县)/.test(text)) return `${own.place}市区`;
   const { gazetteer } = places;
   const ownUnit = own.place_code ? gazetteer.byCodeOf(own.place_code) : undefined;
   let found: string | undefined;
   for (const mention of places.mentions.find(text)) {
     if (mention.form === 'county_short') continue;
+    // 中山路, 朝阳街道, 安康社区: a short name that starts a street's or a community's name is no place.
+    if (mention.form === 'short' && /^(路|街|大街|大道|街道|社区|公园|广场|村|小区)/.test(text.slice(mention.end))) continue;
     const isOwn = mention.units.some((unit) => (ownUnit ? gazetteer.isWithin(ownUnit, unit) : unit.name === own.place));
     if (isOwn) continue;
     const inside = ownUnit ? mention.units.filter((unit) => gazetteer.isWithin(unit, ownUnit)) : [];

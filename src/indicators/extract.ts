@@ -69,13 +69,19 @@ function markTiers(figures: Figure[]): void {
 const HEADING = /^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])[^。]{2,40}$|^[^。]{2,40}[:：]\s*$/;
 const HEADING_LOOKBACK = 6;
 
-/** The nearest heading above a passage, within a few lines. */
-export function headingBefore(text: string, at: number): string | undefined {
-  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const inLine = text.slice(lineStart, at);
-  if (HEADING.test(inLine.trim()) && /[:：]\s*$/.test(inLine)) return inLine.trim();
+/** How far above a passage a heading is looked for: a heading is short, and a page without line breaks must not cost more. */
+const HEADING_WINDOW = 400;
+
+/** The nearest heading above a passage, within a few lines and a bounded stretch of text. */
+export function headingBefore(fullText: string, at: number): string | undefined {
+  const from = Math.max(0, at - HEADING_WINDOW);
+  const text = fullText.slice(from, at);
+  let lineStart = text.lastIndexOf('\n') + 1;
+  const inLine = text.slice(lineStart);
+  if (lineStart > 0 && inLine.length <= 60 && HEADING.test(inLine.trim()) && /[:：]\s*$/.test(inLine)) return inLine.trim();
   for (let i = 0; i < HEADING_LOOKBACK && lineStart > 0; i++) {
     const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (previousStart === 0 && from > 0) break; // the line began before the window
     const line = text.slice(previousStart, lineStart - 1).trim();
     if (line && HEADING.test(line)) return line;
     lineStart = previousStart;
@@ -92,7 +98,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   assignRespectively(sentence, levels);
   const figures: Figure[] = [];
   let heading: string | undefined | null = null;
-  const headingAbove = () => (heading === null ? (heading = headingBefore(context.report.text, passage.start)) : heading);
+  const headingAbove = () => (heading === null ? (heading = headingBefore(context.searchText ?? context.report.text, passage.start)) : heading);
   for (const level of levels) {
     const assigned = level.indicator
       ? { indicator: level.indicator, subjectStart: level.subjectStart ?? 0 }
@@ -110,8 +116,8 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
  */
 export function extractFigures(report: Report, passages: readonly Passage[], places: Places): Figure[] {
   const year = /^(\d{4})/.exec(report.meta.published)?.[1];
-  const context: ReportContext = { report, year: year ? Number(year) : null, places };
   const simplified = simplify(report.text);
+  const context: ReportContext = { report, year: year ? Number(year) : null, places, searchText: simplified };
   if (simplified === report.text) return passages.flatMap((passage) => extractFromPassage(passage, context));
   const figures = passages.flatMap((passage) => extractFromPassage({ ...passage, text: simplified.slice(passage.start, passage.end) }, context));
   for (const figure of figures) {

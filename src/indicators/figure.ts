@@ -12,6 +12,8 @@ export interface ReportContext {
   report: Report;
   year: number | null;
   places: Places;
+  /** The report's text in simplified characters (same length), for headings above a passage. */
+  searchText?: string;
 }
 
 export function toFigure(sentence: string, passage: Passage, context: ReportContext, level: Level, indicator: IndicatorDef, subjectStart: number): Figure {

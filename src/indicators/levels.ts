@@ -22,7 +22,7 @@ const PER_UNIT = /每个|每所|每家|每户|每次|每百户|每万人|每千|
 /** A figure that describes the thing after it: "480张床位的…中心". */
 const ATTRIBUTIVE = /^[\u4e00-\u9fff]{0,4}的/;
 /** 由/从 A … 提高到/至 B. */
-const FROM_TO = /(由|从)([^。；;！？]{0,80}?)((提高|增加|提升|上调|调整|增长)?(到|至)|(提高|提升|上调|调整)为)/g;
+const FROM_TO = /(由(?!于)|从)([^。；;！？]{0,80}?)((提高|增加|提升|上调|调整|增长)?(?<!截|截止)(到|至)|(提高|提升|上调|调整)为)/g;
 
 export interface Level {
   quantity: Quantity;
@@ -57,7 +57,9 @@ export function levelsOf(sentence: string, quantities: readonly Quantity[], repo
     const joinedToLast = lastEnd >= 0 && /^[\u4e00-\u9fff]{0,8}[和、及]$/.test(sentence.slice(lastEnd, quantity.start));
     const strong = strongSpanAt(sentence, quantity.numberStart);
     const addedInPeriod = !quantity.baseUnit.startsWith('元') && PERIOD.test(sentence.slice(strong.start, quantity.start)) && BUILT.test(lead) && !STOCK.test(lead);
-    const change: boolean = CHANGE_VERB.test(lead) || ADDITION.test(lead) || addedInPeriod || (lastWasChange && joinedToLast);
+    // "由500元提高为600元": 提高为 ends a from→to, the 600 is the level.
+    const verbOfChange = CHANGE_VERB.test(lead) && !previousOf.has(quantity);
+    const change: boolean = verbOfChange || ADDITION.test(lead) || addedInPeriod || (lastWasChange && joinedToLast);
     lastWasChange = change;
     lastEnd = quantity.end;
     if (change || isPrevious.has(quantity)) continue;

@@ -36,9 +36,15 @@ const UNITS: string[] = [
   PER_PERIOD, '元', '人次', '个', '家', '所', '张', '户', '人', '名', '对', '%', '％', '处', '条', '﹪', '件', '次', '场次', '平方米', '吨', '本', '份', '块', '岁', '倍', '项', '穴',
 ];
 const UNIT_PATTERN = UNITS.join('|');
-/** Digits with thousands separators (9,634) or without, and decimals. */
-const NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+/**
+ * Digits and decimals. In prose a comma separates list items ("分别为760,590元" is two amounts), so
+ * thousands separators are read only in statistics table rows (table-rows.ts).
+ */
+const NUMBER = '\\d+(?:\\.\\d+)?';
 const QUANTITY = new RegExp(`(${NUMBER})(万|亿)?(余|多)?(${UNIT_PATTERN})?(余|多|以上)?`, 'gu');
+/** "1,234" in prose: thousands or a list of two amounts ("760,590元")? Neither is read. */
+const COMMA_GROUPED = /(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])/g;
+
 /** Between the two ends of a range: 550-660, 351元至450元, 1～1.5倍. */
 const RANGE_JOIN = /^[-~～—–至到]$/;
 
@@ -47,11 +53,13 @@ const MAGNITUDES: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 /** Every quantity in a sentence. Years (2022年) and ordinals are left out: they carry no unit. */
 export function findQuantities(sentence: string): Quantity[] {
   const found: Quantity[] = [];
+  const commaGroups = [...sentence.matchAll(COMMA_GROUPED)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   for (const match of sentence.matchAll(QUANTITY)) {
     const [whole, digits = '', magnitudeChar, moreBefore, unit, moreAfter] = match;
     const numberStart = match.index ?? 0;
     const previousChar = sentence[numberStart - 1] ?? '';
     if (/[\d.]/.test(previousChar)) continue;
+    if (commaGroups.some((group) => numberStart >= group.start && numberStart < group.end)) continue;
     if (!unit && !magnitudeChar) continue;
     let start = numberStart;
     let qualifier: Qualifier = 'exact';

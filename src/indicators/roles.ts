@@ -18,7 +18,7 @@ export interface RoleFinding {
  * Future and intention: 拟, 计划到…, 力争, 争取达到 (争取资金 is money secured), 目标是, 将达到 (将
  * before a verb; 将+noun+verb is 把), 到2025年. Nouns such as 规划要求 or 计划生育 are not intentions.
  */
-const PLAN = /拟(?!定)|计划(?=[在于到将把新建实完]|\d)|力争|争取(?=[在于到达实完建提])|预计|目标(?=是|为|[:：])|将(?=在|于|到|达|提|增|新|建|实|继|进|逐|会|要|全面|陆续|再|把)|正在建设|在建|建设中|到(20\d{2})年/g;
+const PLAN = /(?<!虚)拟(?!定)|计划(?=[在于到将把新建实完]|\d)|力争|争取(?=[在于到达实完建提])|预计|目标(?=是|为|[:：])|将(?=在|于|到|达|提|增|新|建|实|继|进|逐|会|要|全面|陆续|再|把)|正在建设|在建|建设中|到(20\d{2})年/g;
 /** A plan's words no longer hold once the sentence says what is: 目前, 现已, 截至. */
 const NOW = /目前|现已|现有|截至|截止|已经|已达|现在/;
 /** A count over part of a period: 节后10天, 当天, 首日. */
@@ -50,7 +50,8 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   const month = ONE_MONTH.exec(before);
   const flow = quantity.baseUnit === '元' || /次|对/.test(quantity.baseUnit);
   if (month && flow) return { role: 'partial_period', evidence: month[0] };
-  const kind = KIND_OF.exec(sentence.slice(clause.start, clause.end));
+  // What a bracket after the figure says of a part (其中护理型床位…) does not make the figure a part.
+  const kind = KIND_OF.exec(sentence.slice(clause.start, quantity.end) + sentence.slice(quantity.end, clause.end).replace(/[（(][^（()）]*[）)]/g, ''));
   if (kind) return { role: 'subset', evidence: kind[0] };
   return { role: 'level' };
 }

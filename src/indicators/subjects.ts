@@ -138,13 +138,15 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
   // "…农村低保标准, 由每人每年2900元提高到2960元": a clause that opens with the change carries on the topic before it.
   else if (previous && CONTINUES_TOPIC.test(sentence.slice(clause.start, quantity.start))) scopes.push(previous);
   const countsFollowingNoun = /^[\u4e00-\u9fff]/.test(sentence.slice(quantity.end));
+  // "养老床位5000张（其中护理型床位3000张）": what a bracket after the figure says of a part does not exclude it.
+  const itemText = sentence.slice(item.start, quantity.end) + sentence.slice(quantity.end, item.end).replace(/[（(][^（()）]*[）)]/g, '');
   for (const scope of scopes) {
     const candidates: Candidate[] = [];
     for (const indicator of CATALOGUE) {
       if (!kindAccepts(indicator, quantity, clauseText)) continue;
       if (indicator.context && !indicator.context.test(sentence)) continue;
       if (indicator.sentenceExclude?.test(sentence)) continue;
-      if (indicator.exclude?.test(sentence.slice(item.start, item.end))) continue;
+      if (indicator.exclude?.test(itemText)) continue;
       if (indicator.clauseExclude?.test(clauseText)) continue;
       const candidate = nearestSubject(sentence, indicator, scope, quantity, scope === previous, countsFollowingNoun);
       if (candidate) candidates.push(candidate);

@@ -27,9 +27,9 @@ function pinyinOf(name: string): string {
   return CONVENTIONAL_PINYIN[name] ?? pinyin(name, { toneType: 'none', type: 'array', v: true }).join('').toLowerCase();
 }
 
-/** Pseudo-units such as 湖北省-自治区直辖县级行政区划 group real units; they are not places. */
+/** Pseudo-units such as 湖北省-自治区直辖县级行政区划 or 市辖区 group real units; they are not places. */
 function isPlace(node: LevelNode): boolean {
-  return !/直辖|行政区划|-/.test(node.n);
+  return !/直辖|行政区划|-/.test(node.n) && node.n !== '市辖区';
 }
 
 export function compileGazetteer(tree: readonly LevelNode[], version: string): GazetteerTable {

@@ -26,22 +26,26 @@ const MAX_LISTED = 20;
  */
 export class PlaceRegistry {
   readonly places: readonly CorpusPlace[];
-  private readonly byKey = new Map<string, CorpusPlace>();
+  private readonly byKey = new Map<string, CorpusPlace[]>();
   private loaded: Gazetteer | undefined;
 
   constructor(
     metas: readonly ReportMeta[],
     private readonly loadGazetteer: () => Gazetteer,
   ) {
+    // Keyed by code: 鼓楼区 of 南京 and of 福州 are two places.
     const places = new Map<string, CorpusPlace>();
     for (const meta of metas) {
-      if (places.has(meta.place)) continue;
+      const key = meta.place_code || meta.place;
+      if (places.has(key)) continue;
       const level = (LEVELS.has(meta.level) ? meta.level : 'city') as PlaceLevel;
-      places.set(meta.place, { name: meta.place, short: shortName(meta.place, level), id: meta.place_id, code: meta.place_code ?? '', province: meta.province, level });
+      places.set(key, { name: meta.place, short: shortName(meta.place, level), id: meta.place_id, code: meta.place_code ?? '', province: meta.province, level });
     }
     this.places = [...places.values()];
     for (const place of this.places) {
-      for (const key of [place.name, place.short, place.id, place.code]) if (key) this.byKey.set(placeKey(key), place);
+      for (const key of new Set([place.name, place.short, place.id, place.code].filter(Boolean).map(placeKey))) {
+        this.byKey.set(key, [...(this.byKey.get(key) ?? []), place]);
+      }
     }
   }
 
@@ -50,9 +54,10 @@ export class PlaceRegistry {
     return this.loaded;
   }
 
-  /** The corpus place a word names (许昌 → 许昌市), without touching the gazetteer. */
+  /** The corpus place a word names (许昌 → 许昌市), without touching the gazetteer; none when it names several. */
   find(input: string): CorpusPlace | undefined {
-    return this.byKey.get(placeKey(input));
+    const found = this.byKey.get(placeKey(input));
+    return found?.length === 1 ? found[0] : undefined;
   }
 
   /** Any place in China, by full or short name, pinyin or code; the corpus's places win ties. */
@@ -67,7 +72,7 @@ export class PlaceRegistry {
   placesWithin(unit: PlaceUnit): string[] {
     return this.places
       .filter((place) => {
-        if (place.name === unit.name) return true;
+        if (place.code ? place.code === unit.code : place.name === unit.name) return true;
         const inner = place.code ? this.gazetteer.byCodeOf(place.code) : undefined;
         return inner !== undefined && inner.code !== unit.code && this.gazetteer.isWithin(inner, unit);
       })
@@ -104,7 +109,16 @@ export class PlaceRegistry {
   targets(inputs: readonly string[] | undefined, filter: { province?: string; level?: PlaceLevel } = {}): string[] {
     const chosen = new Set(this.filter(filter).map((place) => place.name));
     if (!inputs) return [...chosen];
-    const named = [...new Set(inputs.map((input) => this.resolve(input).name))];
+    // 河南: a province (or city) with no report of its own stands for the places inside it that have one.
+    const named = [
+      ...new Set(
+        inputs.flatMap((input) => {
+          const unit = this.resolve(input);
+          const inside = this.placesWithin(unit);
+          return inside.length > 0 && !inside.includes(unit.name) ? inside : [unit.name];
+        }),
+      ),
+    ];
     return filter.province || filter.level ? named.filter((name) => chosen.has(name)) : named;
   }
 

@@ -29,7 +29,10 @@ export function saveIndex(indexDir: string, index: BuiltIndex): void {
   fs.mkdirSync(indexDir, { recursive: true });
   fs.rmSync(path.join(indexDir, FILES.manifest), { force: true });
   // Temporary files of a save that was killed: everything is written anew below.
-  for (const name of fs.readdirSync(indexDir)) if (name.endsWith('.tmp')) fs.rmSync(path.join(indexDir, name), { force: true });
+  for (const name of fs.readdirSync(indexDir)) {
+    const writer = /\.(\d+)\.tmp$/.exec(name)?.[1];
+    if (writer !== undefined && !isAlive(Number(writer))) fs.rmSync(path.join(indexDir, name), { force: true });
+  }
   const storedPassages: StoredPassages = {};
   for (const passage of index.passages) {
     (storedPassages[passage.doc_id] ??= []).push([passage.start, passage.end]);
@@ -49,6 +52,17 @@ export function saveIndex(indexDir: string, index: BuiltIndex): void {
     }),
   );
   writeAtomically(path.join(indexDir, FILES.manifest), JSON.stringify(index.manifest, null, 2) + '\n');
+}
+
+/** Whether the process that wrote a temporary file still runs (another server may be building into the same cache). */
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function writeAtomically(file: string, content: string): void {

@@ -43,19 +43,37 @@ export function hasTraditional(text: string): boolean {
 }
 
 /**
- * Simplified characters for tokenising and extraction (兰州's 不低於 reads as 不低于), of exactly the
- * same length, so that offsets found in the result point at the same characters of the original
- * and citations keep quoting the text as published. Where a phrase conversion would change the
- * length, characters are converted one by one.
+ * Simplified characters for tokenising and extraction (兰州's 不低於 reads as 不低于), aligned with
+ * the original code point by code point, so that an offset found in the result points at the same
+ * character of the original and citations keep quoting the text as published. OpenCC's whole-text
+ * conversion (phrases included) is kept when it is so aligned; otherwise characters are converted
+ * one by one, each kept only when its conversion has the same UTF-16 length.
  */
 export function simplify(text: string): string {
   if (!hasTraditional(text)) return text;
   const whole = convert()(text);
-  if (whole.length === text.length) return whole;
+  if (aligned(text, whole)) return whole;
+  const cache = new Map<string, string>();
   let out = '';
   for (const char of text) {
-    const single = convert()(char);
-    out += single.length === char.length ? single : char;
+    let single = cache.get(char);
+    if (single === undefined) {
+      const converted = convert()(char);
+      single = converted.length === char.length ? converted : char;
+      cache.set(char, single);
+    }
+    out += single;
   }
   return out;
+}
+
+/** Same length is not enough: 勣→𪟝 (one unit to two) and 𡻕→岁 (two to one) would cancel out and shift everything between. */
+function aligned(original: string, converted: string): boolean {
+  if (original.length !== converted.length) return false;
+  for (let at = 0; at < original.length; at++) {
+    const a = original.charCodeAt(at);
+    const b = converted.charCodeAt(at);
+    if ((a >= 0xd800 && a <= 0xdfff) !== (b >= 0xd800 && b <= 0xdfff)) return false;
+  }
+  return true;
 }
