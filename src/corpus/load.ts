@@ -84,20 +84,15 @@ function headerMeta(places: Places, fileName: string, fields: Record<string, str
   const defaults: Record<string, string> = {
     doc_id: docIdFor(fileName),
     place_id: fromGazetteer?.place_id ?? fields.place!.replace(/(市|县|区)$/, ''),
-    place_code: fromGazetteer?.place_code ?? '',
-    province: fromGazetteer?.province ?? '',
-    level: fromGazetteer?.level ?? '',
     title: headline?.title ?? '',
     published: headline?.published ?? '',
     original: fileName,
   };
   const meta = Object.fromEntries(META_KEYS.map((key) => [key, fields[key] || defaults[key] || ''])) as unknown as ReportMeta;
   if (fromGazetteer) {
-    // The header chose the place; the gazetteer writes it, its province and level by their full names.
-    meta.place = fromGazetteer.place;
-    meta.place_code = fromGazetteer.place_code;
-    meta.province = fromGazetteer.province;
-    meta.level = fromGazetteer.level;
+    // The header chose the place; the gazetteer writes it, its code, province and level by their full names.
+    const { place, place_code, province, level } = fromGazetteer;
+    Object.assign(meta, { place, place_code, province, level });
   }
   return meta;
 }

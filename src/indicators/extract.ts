@@ -1,4 +1,5 @@
 import type { Passage, Report } from '../corpus/types.js';
+import { groupBy } from '../group-by.js';
 import type { Places } from '../places/places.js';
 import { simplify } from '../text/simplify.js';
 import { toFigure, type ReportContext } from './figure.js';
@@ -49,13 +50,8 @@ function figureOfTableRow(passage: Passage, context: ReportContext): Figure[] | 
  * in one sentence for the same place are tiers or groups (各区…、两县…; 一级…、二级…), not its level.
  */
 function markTiers(figures: Figure[]): void {
-  const groups = new Map<string, Figure[]>();
-  for (const figure of figures) {
-    if (figure.role !== 'level') continue;
-    const key = `${figure.indicator}|${figure.place}|${figure.as_of}`;
-    groups.set(key, [...(groups.get(key) ?? []), figure]);
-  }
-  for (const group of groups.values()) {
+  const levels = figures.filter((figure) => figure.role === 'level');
+  for (const group of groupBy(levels, (figure) => `${figure.indicator}|${figure.place}|${figure.as_of}`).values()) {
     if (new Set(group.map((figure) => figure.normalized_value)).size < 2) continue;
     for (const figure of group) {
       figure.role = 'subset';
@@ -114,9 +110,8 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
  * Figures of a report. A report in traditional characters is read in simplified ones of the same
  * length (text/simplify.ts); its quotes and written figures are then taken from the original.
  */
-export function extractFigures(report: Report, passages: readonly Passage[], places: Places): Figure[] {
+export function extractFigures(report: Report, passages: readonly Passage[], places: Places, simplified = simplify(report.text)): Figure[] {
   const year = /^(\d{4})/.exec(report.meta.published)?.[1];
-  const simplified = simplify(report.text);
   const context: ReportContext = { report, year: year ? Number(year) : null, places, searchText: simplified };
   if (simplified === report.text) return passages.flatMap((passage) => extractFromPassage(passage, context));
   const figures = passages.flatMap((passage) => extractFromPassage({ ...passage, text: simplified.slice(passage.start, passage.end) }, context));

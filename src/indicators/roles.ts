@@ -1,5 +1,5 @@
 import type { Quantity } from './quantities.js';
-import { clauseAt, strongSpanAt } from './sentence.js';
+import { clauseAt, strongSpanAt, withoutBracketsAfter } from './sentence.js';
 
 /**
  * What a number that is not a change or an earlier value says about its place. Only `level` is
@@ -51,7 +51,7 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   const flow = quantity.baseUnit === '元' || /次|对/.test(quantity.baseUnit);
   if (month && flow) return { role: 'partial_period', evidence: month[0] };
   // What a bracket after the figure says of a part (其中护理型床位…) does not make the figure a part.
-  const kind = KIND_OF.exec(sentence.slice(clause.start, quantity.end) + sentence.slice(quantity.end, clause.end).replace(/[（(][^（()）]*[）)]/g, ''));
+  const kind = KIND_OF.exec(withoutBracketsAfter(sentence, clause, quantity.end));
   if (kind) return { role: 'subset', evidence: kind[0] };
   return { role: 'level' };
 }

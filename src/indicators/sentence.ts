@@ -79,3 +79,11 @@ export function previousClause(text: string, clauseStart: number): Span | undefi
 export function strongSpanAt(text: string, position: number): Span {
   return spanIn(breaksOf(text).strong, text.length, position);
 }
+
+/**
+ * A span's text with what brackets after `at` say left out: "养老床位5000张（其中护理型床位3000张）"
+ * reads as "养老床位5000张" when deciding what the 5000 is.
+ */
+export function withoutBracketsAfter(text: string, span: Span, at: number): string {
+  return text.slice(span.start, at) + text.slice(at, span.end).replace(/[（(][^（()）]*[）)]/g, '');
+}

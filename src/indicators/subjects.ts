@@ -1,7 +1,7 @@
 import { CATALOGUE } from './catalogue.js';
 import type { Level } from './levels.js';
 import type { Quantity } from './quantities.js';
-import { clauseAt, itemAt, previousClause, strongSpanAt, type Span } from './sentence.js';
+import { clauseAt, itemAt, previousClause, strongSpanAt, withoutBracketsAfter, type Span } from './sentence.js';
 import type { IndicatorDef } from './types.js';
 
 /**
@@ -139,7 +139,7 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
   else if (previous && CONTINUES_TOPIC.test(sentence.slice(clause.start, quantity.start))) scopes.push(previous);
   const countsFollowingNoun = /^[\u4e00-\u9fff]/.test(sentence.slice(quantity.end));
   // "养老床位5000张（其中护理型床位3000张）": what a bracket after the figure says of a part does not exclude it.
-  const itemText = sentence.slice(item.start, quantity.end) + sentence.slice(quantity.end, item.end).replace(/[（(][^（()）]*[）)]/g, '');
+  const itemText = withoutBracketsAfter(sentence, item, quantity.end);
   for (const scope of scopes) {
     const candidates: Candidate[] = [];
     for (const indicator of CATALOGUE) {

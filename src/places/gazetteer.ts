@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { MinzhengError } from '../errors.js';
+import { groupByKeys } from '../group-by.js';
 import { GAZETTEER_FILE } from './gazetteer-file.js';
 import { levelOf, prefectureCodeOf, provinceCodeOf } from './levels.js';
 import type { GazetteerTable, PlaceUnit } from './types.js';
@@ -9,7 +10,7 @@ export class Gazetteer {
   readonly units: readonly PlaceUnit[];
   readonly version: string;
   private readonly byCode = new Map<string, PlaceUnit>();
-  private readonly byName = new Map<string, PlaceUnit[]>();
+  private readonly byName: Map<string, PlaceUnit[]>;
 
   constructor(table: GazetteerTable) {
     this.version = `${table.source}@${table.version}`;
@@ -21,10 +22,8 @@ export class Gazetteer {
       const parent = code === province ? '' : code !== prefecture && codes.has(prefecture) ? prefecture : province;
       return { code, name, short, id, level, parent, province };
     });
-    for (const unit of this.units) {
-      this.byCode.set(unit.code, unit);
-      for (const key of new Set([unit.name, unit.short, unit.id])) push(this.byName, key, unit);
-    }
+    for (const unit of this.units) this.byCode.set(unit.code, unit);
+    this.byName = groupByKeys(this.units, (unit) => [unit.name, unit.short, unit.id]);
   }
 
   /** Reads the table `npm run build` compiled; a missing or damaged table names the command that rebuilds it. */
@@ -74,8 +73,3 @@ export class Gazetteer {
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}

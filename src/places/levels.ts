@@ -3,9 +3,14 @@ import type { PlaceLevel } from './types.js';
 /** The four province-level municipalities: reports and people treat them as cities. */
 const MUNICIPALITY = /^(北京|天津|上海|重庆)市$/;
 
+/** A province-level unit: a province, an autonomous region, a municipality (code PP0000). */
+export function isProvinceLevel(code: string): boolean {
+  return code.endsWith('0000');
+}
+
 /** Level of a unit from its GB/T 2260 code (PP0000 province, PPCC00 prefecture, else county) and name. */
 export function levelOf(code: string, name: string): PlaceLevel {
-  if (code.endsWith('0000')) return MUNICIPALITY.test(name) ? 'city' : 'province';
+  if (isProvinceLevel(code)) return MUNICIPALITY.test(name) ? 'city' : 'province';
   if (code.endsWith('00')) return 'city';
   return /区$/.test(name) && !/林区$/.test(name) ? 'district' : 'county';
 }

@@ -1,6 +1,8 @@
 import { MinzhengError } from '../errors.js';
+import { groupByKeys } from '../group-by.js';
 import type { ReportMeta } from '../corpus/types.js';
 import type { Gazetteer } from './gazetteer.js';
+import { isProvinceLevel } from './levels.js';
 import { placeKey, resolvePlace } from './resolve.js';
 import { shortName } from './short-name.js';
 import type { PlaceLevel, PlaceUnit } from './types.js';
@@ -26,7 +28,7 @@ const MAX_LISTED = 20;
  */
 export class PlaceRegistry {
   readonly places: readonly CorpusPlace[];
-  private readonly byKey = new Map<string, CorpusPlace[]>();
+  private readonly byKey: Map<string, CorpusPlace[]>;
   private loaded: Gazetteer | undefined;
 
   constructor(
@@ -42,11 +44,7 @@ export class PlaceRegistry {
       places.set(key, { name: meta.place, short: shortName(meta.place, level), id: meta.place_id, code: meta.place_code ?? '', province: meta.province, level });
     }
     this.places = [...places.values()];
-    for (const place of this.places) {
-      for (const key of new Set([place.name, place.short, place.id, place.code].filter(Boolean).map(placeKey))) {
-        this.byKey.set(key, [...(this.byKey.get(key) ?? []), place]);
-      }
-    }
+    this.byKey = groupByKeys(this.places, (place) => [place.name, place.short, place.id, place.code].filter(Boolean).map(placeKey));
   }
 
   get gazetteer(): Gazetteer {
@@ -96,7 +94,7 @@ export class PlaceRegistry {
   /** Corpus places filtered by province and level, for list and comparison tools. */
   filter(options: { province?: string; level?: PlaceLevel }): CorpusPlace[] {
     const province = options.province === undefined ? undefined : this.resolve(options.province);
-    if (province && province.level !== 'province' && !/^(北京|天津|上海|重庆)市$/.test(province.name)) {
+    if (province && province.level !== 'province' && !isProvinceLevel(province.code)) {
       throw new MinzhengError('BAD_ARGUMENT', `"${options.province}" 不是省级单位 (is not a province): it is ${this.gazetteer.describe(province)}.`);
     }
     return this.places.filter((place) => (!province || place.province === province.name) && (!options.level || place.level === options.level));
@@ -127,13 +125,13 @@ export class PlaceRegistry {
     return this.infoOf(name)?.level;
   }
 
-  /** Province, level and code of a place by full name (a corpus place, or a gazetteer unit the name alone picks). */
-  infoOf(name: string): { province: string; level: PlaceLevel; code: string } | undefined {
+  /** Code, level and province of a place by full name (a corpus place, or a gazetteer unit the name alone picks), as results carry them. */
+  infoOf(name: string): { place_code: string; level: PlaceLevel; province: string } | undefined {
     const own = this.places.find((place) => place.name === name);
-    if (own) return { province: own.province, level: own.level, code: own.code };
+    if (own) return { place_code: own.code, level: own.level, province: own.province };
     const units = this.gazetteer.named(name).filter((unit) => unit.name === name);
     const unit = units.length === 1 ? units[0]! : undefined;
-    return unit && { province: this.gazetteer.provinceOf(unit).name, level: unit.level, code: unit.code };
+    return unit && { place_code: unit.code, level: unit.level, province: this.gazetteer.provinceOf(unit).name };
   }
 
   describe(): string {

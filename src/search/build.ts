@@ -67,7 +67,7 @@ export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logg
     }
   });
   const passagesByDoc = groupBy(passages, (passage) => passage.doc_id);
-  const figures = reports.flatMap((report) => extractFigures(report, passagesByDoc.get(report.meta.doc_id) ?? [], places));
+  const figures = reports.flatMap((report) => extractFigures(report, passagesByDoc.get(report.meta.doc_id) ?? [], places, searchText.get(report.meta.doc_id)));
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     pipeline: PIPELINE_VERSION,

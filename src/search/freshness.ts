@@ -17,12 +17,14 @@ export function corpusStamps(corpusDir: string): Record<string, CorpusFileStamp>
 /** A file that cannot be read or hashed still gets a stamp, so that one bad file stops nothing. */
 const UNREADABLE = 'unreadable';
 
-function isReadableFile(file: string): boolean {
+/** A regular file's stat when this process may read it, else undefined. */
+function readableFileStat(file: string): fs.Stats | undefined {
   try {
     fs.accessSync(file, fs.constants.R_OK);
-    return fs.statSync(file).isFile();
+    const stat = fs.statSync(file);
+    return stat.isFile() ? stat : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -68,12 +70,11 @@ function corpusDifference(built: Record<string, CorpusFileStamp>, corpusDir: str
     if (!stamp) return `new corpus file ${file}`;
     const fullPath = path.join(corpusDir, file);
     // An unreadable file is tried again at every start: fixing its permissions is a change.
-    const readable = isReadableFile(fullPath);
-    if (stamp.sha256 === UNREADABLE || !readable) {
-      if (readable || stamp.sha256 !== UNREADABLE) return `corpus file ${file} changed`;
+    const stat = readableFileStat(fullPath);
+    if (stamp.sha256 === UNREADABLE || !stat) {
+      if (stat || stamp.sha256 !== UNREADABLE) return `corpus file ${file} changed`;
       continue;
     }
-    const stat = fs.statSync(fullPath);
     if (stat.size === stamp.size && stat.mtimeMs === stamp.mtime_ms) continue;
     if (stampOf(fullPath).sha256 !== stamp.sha256) return `corpus file ${file} changed`;
   }

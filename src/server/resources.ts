@@ -1,5 +1,6 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { McpError, ReadResourceRequestSchema, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import { isValidDocId } from '../corpus/load.js';
 import { isMinzhengError } from '../errors.js';
 import type { ReportLibrary } from '../library.js';
 import type { ServerDeps } from './deps.js';
@@ -8,9 +9,6 @@ export const REPORT_URI_PREFIX = 'minzheng://reports/';
 
 /** MCP spec, Resources → Error Handling: "Resource not found: -32002" (the SDK's ErrorCode has no member for it). */
 export const RESOURCE_NOT_FOUND = -32002;
-
-/** The doc_ids the corpus loader accepts (src/corpus/load.ts): letters (Chinese too), digits, - _ and inner dots. */
-const DOC_ID = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,119}$/u;
 
 /** The URI of a report: its doc_id percent-encoded, as clients send it back. */
 export function reportUri(docId: string): string {
@@ -64,5 +62,5 @@ function docIdOf(uri: string): string | undefined {
   } catch {
     return undefined;
   }
-  return DOC_ID.test(docId) && !docId.includes('..') ? docId : undefined;
+  return isValidDocId(docId) ? docId : undefined;
 }

@@ -43,18 +43,13 @@ const outputSchema = {
 
 type Answer = ToolAnswer<Record<string, unknown>>;
 
-function placeFields(library: ReportLibrary, place: string) {
-  const info = library.places.infoOf(place);
-  return info ? { place_code: info.code, level: info.level, province: info.province } : {};
-}
-
 function compareIndicator(library: ReportLibrary, indicatorInput: string, places: string[], includeUncertain: boolean): Answer {
   const { request, parts } = compareFigures(library.indicators, indicatorInput, places, includeUncertain);
   const rows = parts.flatMap(({ indicator, comparison }) =>
     comparison.rows.map(({ place, figure, notes }) => ({
       indicator: indicator.id,
       place,
-      ...placeFields(library, place),
+      ...library.places.infoOf(place),
       normalized_value: figure.normalized_value,
       value: figure.value,
       unit: figure.unit,
@@ -99,7 +94,7 @@ function compareTopic(library: ReportLibrary, topic: string, targets: string[]):
     }
     rows.push({
       place,
-      ...placeFields(library, place),
+      ...library.places.infoOf(place),
       published: hit.report.meta.published,
       citation: citationOf(hit.passage),
       note: '',

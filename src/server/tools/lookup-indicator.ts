@@ -27,10 +27,7 @@ export function registerLookupIndicatorTool(server: McpServer, { library, logger
     ({ indicator, place, include_uncertain }) =>
       runTool(logger, () => {
         const found = library.indicators.lookup(indicator, place, include_uncertain ?? false);
-        const matches = found.figures.map((figure) => {
-          const info = library.places.infoOf(figure.place);
-          return { ...toMatch(figure), ...(info ? { place_code: info.code, level: info.level, province: info.province } : {}) };
-        });
+        const matches = found.figures.map((figure) => ({ ...toMatch(figure), ...library.places.infoOf(figure.place) }));
         const asked = requestRef(found.request);
         const family = found.request.family ? `,包括${found.request.members.map((member) => member.name).join('、')}` : '';
         const header = `${asked.name}(${asked.id},单位 ${asked.unit}${family})${place ? ` · ${place}` : ''}`;
