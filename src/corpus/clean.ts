@@ -39,6 +39,9 @@ const CREDIT_ROLES: readonly string[] = ['记者', '通讯员'];
 /** A line that stops mid-sentence and continues on the next (a hard wrap in the source). */
 const WRAPPED_LINE_MIN_LENGTH = 20;
 
+/** A statistics table's header of years ("2009年 2010年  2009年 2010年") ends in 年 but wraps nothing. */
+const YEARS_HEADER = /^\s*(?:(?:19|20)\d{2}年?\s+)+(?:19|20)\d{2}年?\s*$/;
+
 /** Disclosure pages repeat their title among the first few lines only. */
 const HEADING_WINDOW = 4;
 
@@ -123,7 +126,7 @@ function joinParagraphs(lines: readonly string[]): string {
     }
     const lastLine = current[current.length - 1] ?? '';
     const continuesWrap =
-      currentLength >= WRAPPED_LINE_MIN_LENGTH && endsWithHan(lastLine) && startsWithHan(line) && !previousBlank;
+      currentLength >= WRAPPED_LINE_MIN_LENGTH && endsWithHan(lastLine) && startsWithHan(line) && !previousBlank && !YEARS_HEADER.test(lastLine);
     if (!continuesWrap) {
       if (currentLength > 0) paragraphs.push(current.join(''));
       current = [];

@@ -40,7 +40,8 @@ export function periodOf(text: string, from: number, position: number, to: numbe
 export function subPlaceIn(text: string, own: { place: string; place_code: string }, places: Places): string | undefined {
   // 市区, 城区, 中心城区: the urban districts, a part of the place.
   // Not 省市区三级 / 市区两级 (levels of government) nor 老城区.
-  if (/(?<![省城老])(市区|城区)(?!域|两级|三级|县)/.test(text)) return `${own.place}市区`;
+  // 市区、县域统一 / 城区和农村一致: a list of areas that share one value is the whole place.
+  if (/(?<![省城老])(市区|城区)(?!域|两级|三级|县)/.test(text) && !/(市区|城区)[、和及与][^，,。；;]{1,16}(统一|同一|一致)/.test(text)) return `${own.place}市区`;
   const { gazetteer } = places;
   const ownUnit = own.place_code ? gazetteer.byCodeOf(own.place_code) : undefined;
   let found: string | undefined;

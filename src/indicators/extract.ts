@@ -2,12 +2,12 @@ import type { Passage, Report } from '../corpus/types.js';
 import { groupBy } from '../group-by.js';
 import type { Places } from '../places/places.js';
 import { simplify } from '../text/simplify.js';
+import { markConflicts } from './consistency.js';
 import { toFigure, type ReportContext } from './figure.js';
-import { levelsOf, type Level } from './levels.js';
+import { levelsOf } from './levels.js';
 import { findQuantities } from './quantities.js';
-import { roleOf } from './roles.js';
-import { assignBySubject, assignRespectively, kindAccepts } from './subjects.js';
-import { indicatorOfLabel, readTableRow } from './table-rows.js';
+import { assignBySubject, assignRespectively } from './subjects.js';
+import { figureOfTableRow, yearColumnFigures } from './table-figures.js';
 import type { Figure } from './types.js';
 
 export type { ReportContext } from './figure.js';
@@ -33,16 +33,6 @@ function markParts(sentence: string, figures: Figure[], passage: Passage): void 
       }
     }
   }
-}
-
-/** A statistics table row: its label is the subject, its unit cell the unit. */
-function figureOfTableRow(passage: Passage, context: ReportContext): Figure[] | undefined {
-  const row = readTableRow(passage);
-  if (!row) return undefined;
-  const indicator = indicatorOfLabel(row.label, (def) => kindAccepts(def, row.quantity, row.label));
-  if (!indicator) return [];
-  const level: Level = { quantity: row.quantity, role: roleOf(row.label, { ...row.quantity, start: row.label.length, numberStart: row.label.length, end: row.label.length }, context.year) };
-  return [toFigure(passage.text, passage, context, level, indicator, 0)];
 }
 
 /**
@@ -113,8 +103,10 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
 export function extractFigures(report: Report, passages: readonly Passage[], places: Places, simplified = simplify(report.text)): Figure[] {
   const year = /^(\d{4})/.exec(report.meta.published)?.[1];
   const context: ReportContext = { report, year: year ? Number(year) : null, places, searchText: simplified };
-  if (simplified === report.text) return passages.flatMap((passage) => extractFromPassage(passage, context));
-  const figures = passages.flatMap((passage) => extractFromPassage({ ...passage, text: simplified.slice(passage.start, passage.end) }, context));
+  const inText = simplified === report.text ? passages : passages.map((passage) => ({ ...passage, text: simplified.slice(passage.start, passage.end) }));
+  const figures = withYearColumns(inText.flatMap((passage) => extractFromPassage(passage, context)), simplified, context);
+  markConflicts(figures);
+  if (simplified === report.text) return figures;
   for (const figure of figures) {
     const { start, end } = figure.citation;
     figure.citation.quote = report.text.slice(start, end);
@@ -124,3 +116,11 @@ export function extractFigures(report: Report, passages: readonly Passage[], pla
   return figures;
 }
 
+
+/** Figures of year-column tables replace whatever the sentence reading made of the same lines. */
+function withYearColumns(figures: Figure[], text: string, context: ReportContext): Figure[] {
+  const tables = yearColumnFigures(text, context);
+  if (tables.length === 0) return figures;
+  const inTable = (figure: Figure) => tables.some((table) => figure.citation.start < table.end && figure.citation.end > table.start);
+  return [...figures.filter((figure) => !inTable(figure)), ...tables.flatMap((table) => table.figures)];
+}

@@ -18,7 +18,7 @@ const PERIOD = /今年|本年|当年|全年|年内|上半年|下半年|首批/;
 const BUILT = /建成|建设|完成|登记|成立|入驻|开工|改造|投用|投入使用/;
 const STOCK = /共|累计|总|现有|已有|达到|达/;
 /** Per-unit requirements, ratios and shares are not a place's totals. */
-const PER_UNIT = /每个|每所|每家|每户|每次|每百户|每万人|每千|平均每|占比|比例|最高不超过|不超过|占[\u4e00-\u9fff]{0,8}(总|比)/;
+export const PER_UNIT = /每个|每所|每家|每户|每次|每百户|每万人|每千|平均每|占比|比例|最高不超过|不超过|占[\u4e00-\u9fff]{0,8}(总|比)/;
 /** A figure that describes the thing after it: "480张床位的…中心". */
 const ATTRIBUTIVE = /^[\u4e00-\u9fff]{0,4}的/;
 /** 由/从 A … 提高到/至 B. */

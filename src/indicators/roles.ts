@@ -30,7 +30,11 @@ const COMPUTED = /计算为|测算为|折合|相当于|按[^，,。；;]{0,24}(�
 /** Average payments per recipient: what a household receives, not the standard. */
 const AVERAGE = /补助水平|补差水平|补差|人均补助|人均救助|平均补助|补助水准/;
 /** A kind of the thing counted: 公益类社会组织, 护理型床位, 家庭养老床位. */
-const KIND_OF = /[\u4e00-\u9fff]{0,3}(?<!各)[类型](?:社会组织|床位|养老机构)|家庭养老床位|失能|半失能/;
+const KIND_OF = /[\u4e00-\u9fff]{0,3}(?<!各)[类型](?:社会组织|床位|养老机构)|(?:社区|居家|家庭|公办|民办|公建民营|医养结合|普惠型?)(?:养老)?(?:服务)?(?:床位|养老机构)|失能|半失能/;
+/** A tier of a standard or of places: 一类地区, 二档, 第三档 (一类 before 型 or 社会组织 is a kind, above). */
+const TIER = /第?[一二三四五六1-6][类档](?!型|社会组织|床位)/;
+/** A one-off payment (一次性…补贴) is a programme of its own, not the indicator's regular figure. */
+const ONE_OFF = /一次性/;
 
 /** The role of a quantity in its sentence, from the scope words before it. */
 export function roleOf(sentence: string, quantity: Quantity, reportYear: number | null): RoleFinding {
@@ -51,7 +55,8 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   const flow = quantity.baseUnit === '元' || /次|对/.test(quantity.baseUnit);
   if (month && flow) return { role: 'partial_period', evidence: month[0] };
   // What a bracket after the figure says of a part (其中护理型床位…) does not make the figure a part.
-  const kind = KIND_OF.exec(withoutBracketsAfter(sentence, clause, quantity.end));
+  const clauseText = withoutBracketsAfter(sentence, clause, quantity.end);
+  const kind = KIND_OF.exec(clauseText) ?? TIER.exec(lead) ?? ONE_OFF.exec(lead);
   if (kind) return { role: 'subset', evidence: kind[0] };
   return { role: 'level' };
 }

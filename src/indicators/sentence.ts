@@ -85,5 +85,6 @@ export function strongSpanAt(text: string, position: number): Span {
  * reads as "养老床位5000张" when deciding what the 5000 is.
  */
 export function withoutBracketsAfter(text: string, span: Span, at: number): string {
-  return text.slice(span.start, at) + text.slice(at, span.end).replace(/[（(][^（()）]*[）)]/g, '');
+  // A bracket the span cuts open ("220266人(其中农村…、" ends at the 、 inside it) is left out to the span's end.
+  return text.slice(span.start, at) + text.slice(at, span.end).replace(/[（(][^（()）]*[）)]/g, '').replace(/[（(][^（()）]*$/, '');
 }

@@ -125,9 +125,28 @@ function headingCandidate(headingAbove: () => string | undefined, quantity: Quan
   return best && { indicator: best, distance: 2000, subjectStart: 0 };
 }
 
+/** Standards differ by group (城市/农村): a standard left to the clause before must have one subject there. Totals take the topic. */
+function quantityIsStandard(candidates: readonly Candidate[]): boolean {
+  return candidates.some((candidate) => candidate.indicator.kind === 'standard');
+}
+
+/** A verb of receiving right after a count of people: what follows names the benefit ("3702人享受城乡低保"). */
+const RECEIVES = /^(享受|纳入|领取|获得)(了|到)?/;
+
+/** "全区共有2357户3702人享受城乡低保": people counted by the benefit they receive. */
+function beneficiaryCandidate(sentence: string, quantity: Quantity, clause: Span): Candidate | undefined {
+  const verb = RECEIVES.exec(sentence.slice(quantity.end, clause.end));
+  if (!verb) return undefined;
+  const rest = sentence.slice(quantity.end + verb[0].length, clause.end);
+  const indicator = CATALOGUE.find((def) => def.benefit?.test(rest) && kindAccepts(def, quantity, rest));
+  return indicator && { indicator, distance: verb[0].length, subjectStart: quantity.start };
+}
+
 export function assignBySubject(sentence: string, level: Level, heading: () => string | undefined = () => undefined): Candidate | undefined {
   const { quantity } = level;
   const clause = clauseAt(sentence, quantity.numberStart);
+  const beneficiary = beneficiaryCandidate(sentence, quantity, clause);
+  if (beneficiary) return beneficiary;
   const item = itemAt(sentence, quantity.numberStart);
   const clauseText = sentence.slice(clause.start, clause.end);
   const scopes: Span[] = [item, clause];
@@ -151,6 +170,8 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
       const candidate = nearestSubject(sentence, indicator, scope, quantity, scope === previous, countsFollowingNoun);
       if (candidate) candidates.push(candidate);
     }
+    // The clause before names several things ("城市特困人员14人,农村特困人员541人,供养标准为…"): whose the figure is, is not said.
+    if (scope === previous && quantityIsStandard(candidates) && new Set(candidates.map((c) => c.indicator.id)).size > 1) return undefined;
     const best = candidates.sort((a, b) => a.distance - b.distance || b.indicator.subject.source.length - a.indicator.subject.source.length)[0];
     if (best) {
       const fromHeading = GENERIC_INDICATORS.has(best.indicator.id) ? headingCandidate(heading, quantity, clauseText) : undefined;

@@ -23,6 +23,8 @@ export interface IndicatorDef {
   sentenceExclude?: RegExp;
   /** Words in the figure's clause that rule it out (recipients of a one-off payment). */
   clauseExclude?: RegExp;
+  /** For a count of recipients: the benefit named after a verb of receiving ("3702人享受城乡低保"), at the start of what follows it. */
+  benefit?: RegExp;
   /** Counters a count may be written with (家 counts as 个 …). */
   counters?: readonly string[];
 }

@@ -1,0 +1,41 @@
+import { groupBy } from '../group-by.js';
+import type { Figure } from './types.js';
+
+/**
+ * Stage 5 of extraction, over a whole report: a place has one value of an indicator in a year. When
+ * one report gives the same place, indicator and year several confident values, either the report
+ * says which one holds (a value it says was raised to another is superseded: 由2900元提高到2960元)
+ * or the values are tiers, groups or areas that the sentences do not name clearly enough (一类地区…,
+ * 县(市)…) and none of them is the place's level: all are then demoted, never one picked.
+ */
+
+/** Two statements of one figure: equal, or one hedged (约, 余, 近) and within 5% of the other. */
+function sameFigure(a: Figure, b: Figure): boolean {
+  const [x, y] = [a.normalized_value, b.normalized_value];
+  if (x === null || y === null) return x === y;
+  const tolerance = a.qualifier === 'exact' && b.qualifier === 'exact' ? 0.01 : 0.05;
+  return Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y), 1e-9);
+}
+
+/** Whether the report says `figure`'s value was raised or changed to another one of the group. */
+function supersededWithin(figure: Figure, group: readonly Figure[]): boolean {
+  return group.some((other) => other !== figure && other.previous !== undefined && other.previous.value === figure.value && !sameFigure(other, figure));
+}
+
+function demote(figure: Figure, evidence: string): void {
+  figure.confidence = 'low';
+  figure.evidence = evidence;
+}
+
+export function markConflicts(figures: readonly Figure[]): void {
+  const confident = figures.filter((figure) => figure.confidence === 'high');
+  for (const group of groupBy(confident, (figure) => `${figure.indicator}|${figure.place}|${figure.as_of}`).values()) {
+    if (group.length < 2 || group.every((figure) => sameFigure(figure, group[0]!))) continue;
+    for (const figure of group) {
+      if (supersededWithin(figure, group)) demote(figure, '本报告说明此值已被调整为另一数值');
+    }
+    const remaining = group.filter((figure) => figure.confidence === 'high');
+    if (remaining.every((figure) => sameFigure(figure, remaining[0]!))) continue;
+    for (const figure of remaining) demote(figure, '本报告同一地方同一年份有不同数值(可能为分档、分区或分组)');
+  }
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { cleanReportText } from '../../src/corpus/clean.js';
+import { splitPassages } from '../../src/corpus/passages.js';
+import type { Report } from '../../src/corpus/types.js';
+import { extractFigures } from '../../src/indicators/extract.js';
+import type { Figure } from '../../src/indicators/types.js';
+import { loadPlaces } from '../../src/places/places.js';
+
+/**
+ * Rules stated over the language and the page, each in sentences written for this test (other
+ * places and numbers than the pages that showed the need): a report's own disagreements, tiers,
+ * areas that share one value, subjects left open, recipients named by their benefit, and
+ * statistics tables in columns of years.
+ */
+const places = loadPlaces();
+
+function figuresOf(raw: string, place = '信阳市', published = '2023-06'): Figure[] {
+  const text = cleanReportText(raw);
+  const place_code = places.gazetteer.named(place)[0]?.code ?? '';
+  const report: Report = {
+    meta: { doc_id: 't', place, place_code, published, title: '', place_id: '', province: '', level: '', source: '', period: '', original: '' },
+    text,
+    file: 't.md',
+  };
+  return extractFigures(report, splitPassages('t', text), places);
+}
+
+const confident = (raw: string, place?: string) => figuresOf(raw, place).filter((f) => f.confidence === 'high');
+const brief = (figures: Figure[]) => figures.map((f) => [f.indicator, f.place, f.normalized_value, f.as_of]);
+
+describe('a report that disagrees with itself', () => {
+  it('demotes every value of one place, indicator and year when they differ', () => {
+    const raw = '城市低保标准为每人每月780元。\n\n县城城市低保标准为每人每月700元。';
+    expect(confident(raw)).toEqual([]);
+    expect(figuresOf(raw).map((f) => f.evidence)).toEqual([expect.stringContaining('不同数值'), expect.stringContaining('不同数值')]);
+  });
+
+  it('keeps the value a from→to says replaced the other', () => {
+    const raw = '上半年城市低保标准达到每人每月700元。\n\n下半年城市低保标准由每人每月700元提高到760元。';
+    expect(brief(confident(raw))).toEqual([['dibao_urban', '信阳市', 760, 2023]]);
+  });
+
+  it('keeps one figure stated twice, hedged once', () => {
+    const raw = '全市养老床位约3.1万张。\n\n目前全市共有养老床位31200张。';
+    expect(confident(raw)).toHaveLength(2);
+  });
+});
+
+describe('parts of a place or of a standard', () => {
+  it.each([
+    ['a tier of areas', '一类地区城市低保标准为每人每月820元。'],
+    ['a band', '第二档农村低保标准为每人每年6000元。'],
+    ['community beds', '全市社区养老床位4100张。'],
+    ['privately run homes', '全县共有民办养老机构6个。'],
+    ['a one-off payment', '向困难残疾人发放一次性生活补贴资金150万元。'],
+  ])('%s is no confident level', (_kind, raw) => {
+    expect(confident(raw)).toEqual([]);
+  });
+
+  it('reads areas that share one value as the whole place', () => {
+    expect(brief(confident('城市低保标准市区、各县城乡统一执行每人每月810元。'))).toEqual([['dibao_urban', '信阳市', 810, 2023]]);
+    expect(confident('市区城市低保标准为每人每月810元。')[0]?.place).toBe('信阳市市区');
+  });
+});
+
+describe('subjects', () => {
+  it('knows the official names of orphans\' care', () => {
+    expect(brief(confident('机构养育孤儿基本生活费提高到每人每月1900元。'))).toEqual([['orphan_centralized', '信阳市', 1900, 2023]]);
+    expect(brief(confident('社会散居孤儿基本生活费提高到每人每月1400元。'))).toEqual([['orphan_dispersed', '信阳市', 1400, 2023]]);
+  });
+
+  it('leaves a standard whose subject the clause before names twice', () => {
+    expect(confident('全县城市特困人员20人,农村特困人员600人,供养标准为每人每月990元。').filter((f) => f.indicator.startsWith('tekun'))).toEqual([]);
+  });
+
+  it('keeps a total whose bracket the list cuts open', () => {
+    const found = confident('全市共有城乡低保对象51234人(其中农村低保对象40000人、城市低保对象11234人)。');
+    expect(brief(found)).toEqual([['dibao_recipients', '信阳市', 51234, 2023]]);
+  });
+
+  it('reads people counted by the benefit they receive', () => {
+    expect(brief(confident('全县共有1500户2801人享受城乡低保。'))).toEqual([['dibao_recipients', '信阳市', 2801, 2023]]);
+    expect(confident('全县共有900人享受农村低保。')).toEqual([]);
+    expect(brief(confident('全区有残疾人护理补贴对象5120人。'))).toEqual([['disability_care_recipients', '信阳市', 5120, 2023]]);
+  });
+
+  it('files money for 低保 under assistance funds', () => {
+    expect(brief(confident('全年发放城乡低保资金2.5亿元。'))).toEqual([['assistance_funds', '信阳市', 250000000, 2023]]);
+  });
+});
+
+describe('statistics tables in columns of years', () => {
+  const table = ['单位:对', '          2021年 2022年            2021年 2022年', '办理结婚登记对数 8800 8100  每千人结婚对数 6.1 5.7', '  本地居民结婚登记对数 8750 8060  平均每天结婚对数 24.1 22.2', '  涉外结婚登记对数 50 40'].join('\n');
+
+  it('keeps the header on its own line when cleaning', () => {
+    expect(cleanReportText(table).split('\n')[1]).toBe('2021年 2022年            2021年 2022年');
+  });
+
+  it('reads one figure per year column, dated by its column; parts that sum to a row are not levels', () => {
+    expect(brief(confident(table))).toEqual([
+      ['marriage_registrations', '信阳市', 8800, 2021],
+      ['marriage_registrations', '信阳市', 8100, 2022],
+    ]);
+    for (const figure of figuresOf(table)) expect(cleanReportText(table).slice(figure.citation.start, figure.citation.end)).toBe(figure.citation.quote);
+  });
+
+  it('reads nothing without a stated unit', () => {
+    expect(figuresOf(table.replace('单位:对\n', ''))).toEqual([]);
+  });
+});
