@@ -22,7 +22,8 @@ export function kindAccepts(indicator: IndicatorDef, quantity: Quantity, clause:
     case 'standard':
       return quantity.baseUnit.startsWith('元') && quantity.magnitude === 1 && (/[月年]/.test(quantity.baseUnit) || PER_PERSON.test(clause));
     case 'money':
-      return quantity.baseUnit === '元' && (quantity.magnitude > 1 || !/每人/.test(clause));
+      // Money totals: written with 万/亿, or a large sum in 元 (320元 in a money clause is what one person gets).
+      return quantity.baseUnit === '元' && (quantity.magnitude > 1 || (quantity.value >= 10000 && !/每人/.test(clause)));
     case 'count':
       return (indicator.counters ?? []).includes(quantity.baseUnit) && (quantity.baseUnit !== '' || quantity.magnitude > 1);
     case 'rate':
@@ -36,8 +37,8 @@ const MULTIPLE_OF = /[\u4e00-\u9fff]{0,14}的\d+(\.\d+)?倍/g;
 /** The indicator an enumeration item names (城乡低保 names two: urban and rural); the earliest wins. */
 function indicatorsOfItem(written: string, sentence: string): IndicatorDef[] {
   const item = written.replace(MULTIPLE_OF, (match) => ' '.repeat(match.length));
-  const dibao = /城乡(居民)?(低保|最低生活保障)/.exec(item);
-  const tekun = /城乡特困/.exec(item);
+  const dibao = /(城乡|(城市|城镇)[、和及与]农村)(居民)?(低保|最低生活保障)/.exec(item);
+  const tekun = /(城乡|(城市|城镇)[、和及与]农村)特困/.exec(item);
   const first = [dibao, tekun].filter((m) => m !== null).sort((a, b) => a.index - b.index)[0];
   const urbanRural = first === dibao && dibao ? ['dibao_urban', 'dibao_rural'] : first === tekun && tekun ? ['tekun_urban', 'tekun_rural'] : undefined;
   if (urbanRural) return urbanRural.map((id) => CATALOGUE.find((def) => def.id === id)!);
@@ -72,6 +73,7 @@ export function assignRespectively(sentence: string, levels: Level[]): void {
     });
   }
   assignPairs(sentence, levels);
+  assignQualifiedItems(sentence, levels);
   for (const level of levels) {
     if (level.indicator || !BOTH.test(sentence.slice(0, level.quantity.start))) continue;
     const subjects = subjectsIn(sentence, { start: 0, end: level.quantity.start });
@@ -88,7 +90,7 @@ export function assignRespectively(sentence: string, levels: Level[]): void {
  * exactly two amounts joined by 和/、/及 gives them in order, as 分别 would.
  */
 function assignPairs(sentence: string, levels: Level[]): void {
-  for (const match of sentence.matchAll(/城乡(居民)?(最低生活保障|低保|特困)/g)) {
+  for (const match of sentence.matchAll(/(城乡|(城市|城镇)[、和及与]农村)(居民)?(最低生活保障|低保|特困)/g)) {
     const at = match.index ?? 0;
     const pair = indicatorsOfItem(sentence.slice(at, at + match[0].length + 8), sentence);
     if (pair.length !== 2) continue;
@@ -102,8 +104,37 @@ function assignPairs(sentence: string, levels: Level[]): void {
   }
 }
 
+/** A bare 城市/城镇/农村 right before the figure or its verb: "低保标准城市每人每月720元", "…,农村为每人每年5100元". */
+const BARE_QUALIFIER = /(城市|城镇|农村)(居民)?(?=为|是|达到?|提高|提升|调整|上调|每人|每月|每年|月|年|\d)/g;
+/** The standard a bare qualifier borrows its head from, earlier in the same sentence part. */
+const STANDARD_HEAD = /最低生活保障|低保|特困(人员)?(救助)?(供养|基本生活)?/g;
+
+/**
+ * An item that names only a qualifier takes the head of the standard named before it in the same
+ * sentence part: 低保标准城市X元、农村Y元 and 城市低保标准为X元,农村为Y元 give 城市低保 X and 农村低保 Y.
+ * An item that names a subject of its own is left to the subject rules.
+ */
+function assignQualifiedItems(sentence: string, levels: Level[]): void {
+  for (const level of levels) {
+    if (level.indicator || !level.quantity.baseUnit.startsWith('元')) continue;
+    const item = itemAt(sentence, level.quantity.numberStart);
+    const lead = sentence.slice(item.start, level.quantity.start);
+    const qualifier = [...lead.matchAll(BARE_QUALIFIER)].at(-1);
+    if (!qualifier || /[\u4e00-\u9fff]{2,}/.test(lead.slice((qualifier.index ?? 0) + qualifier[0].length).replace(/为|是|达到?|提高到?|提升到?|调整为|上调到?|每人|每月|每年|月|年|标准|至/g, ''))) continue;
+    const strong = strongSpanAt(sentence, level.quantity.numberStart);
+    const heads = [...sentence.slice(strong.start, item.start + (qualifier.index ?? 0)).matchAll(STANDARD_HEAD)];
+    const head = heads.at(-1);
+    if (!head) continue;
+    const [indicator] = indicatorsOfItem(`${qualifier[1]}${head[0]}标准`, sentence);
+    if (!indicator) continue;
+    level.indicator = indicator;
+    level.subjectStart = strong.start + (head.index ?? 0);
+  }
+}
+
 function subjectsIn(sentence: string, span: Span): IndicatorDef[] {
-  const text = sentence.slice(span.start, span.end).replace(/^(将|把|对)/, '');
+  // 城市、农村低保标准: one head shared by two qualifiers names both standards, as 城乡 does.
+  const text = sentence.slice(span.start, span.end).replace(/^(将|把|对)/, '').replace(/(城市|城镇)[、和及与]农村/g, '城乡');
   return text.split(/[、和及]/).flatMap((item) => indicatorsOfItem(item, sentence));
 }
 

@@ -89,6 +89,24 @@ describe('subjects', () => {
   });
 });
 
+describe('standards named by a qualifier and a shared head', () => {
+  it.each([
+    ['the head first, then qualified items', '低保标准城市每人每月730元、农村每人每年5600元。', [['dibao_urban', 730], ['dibao_rural', 466.67]]],
+    ['two qualifiers sharing one head with 分别', '全县城镇、农村低保标准分别达到每月610元和455元。', [['dibao_urban', 610], ['dibao_rural', 455]]],
+    ['an elliptical second clause', '城市特困人员基本生活标准为每人每月1010元,农村为每人每年7900元。', [['tekun_urban', 1010], ['tekun_rural', 658.33]]],
+    ['the older name of rural care', '农村五保供养标准提高到每人每年4200元。', [['tekun_rural', 350]]],
+  ])('%s', (_kind, raw, expected) => {
+    expect(confident(raw).map((f) => [f.indicator, f.normalized_value])).toEqual(expected);
+  });
+
+  it.each([
+    ['a qualifier without a standard before it', '城乡居民基础养老金城市每人每月160元。'],
+    ['an average payment', '城乡低保对象月人均低保金330元。'],
+  ])('%s gives no confident standard', (_kind, raw) => {
+    expect(confident(raw)).toEqual([]);
+  });
+});
+
 describe('statistics tables in columns of years', () => {
   const table = ['单位:对', '          2021年 2022年            2021年 2022年', '办理结婚登记对数 8800 8100  每千人结婚对数 6.1 5.7', '  本地居民结婚登记对数 8750 8060  平均每天结婚对数 24.1 22.2', '  涉外结婚登记对数 50 40'].join('\n');
 
