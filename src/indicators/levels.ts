@@ -75,7 +75,7 @@ export function levelsOf(sentence: string, quantities: readonly Quantity[], repo
 }
 
 /** "每人每月550元(6600元/年)": the bracketed amount restates the figure before it in another period. */
-const SAME_FIGURE_AGAIN = /^\s*[(（]\s*(月人均|年人均|即|合)?$/;
+const SAME_FIGURE_AGAIN = /^\s*[(（]\s*(月人均|年人均|月均|年均|每月|每年|全年|按月|按年|即|合|折合|月|年)?$/;
 
 function lastLevelEnd(levels: readonly Level[]): number {
   return levels.at(-1)?.quantity.end ?? 0;

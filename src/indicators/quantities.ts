@@ -37,11 +37,13 @@ const UNITS: string[] = [
 ];
 const UNIT_PATTERN = UNITS.join('|');
 /**
- * Digits and decimals. In prose a comma separates list items ("分别为760,590元" is two amounts), so
- * thousands separators are read only in statistics table rows (table-rows.ts).
+ * Digits and decimals. In prose a comma also separates list items ("分别为760,590元" is two amounts):
+ * a grouped number is read as thousands only when no list reads it as well: a first group of one or
+ * two digits (6,240元; a list would not pair 6 with 240) or several groups (1,234,567).
  */
 const NUMBER = '\\d+(?:\\.\\d+)?';
-const QUANTITY = new RegExp(`(${NUMBER})(万|亿)?(余|多)?(${UNIT_PATTERN})?(余|多|以上)?`, 'gu');
+const GROUPED = '\\d{1,2}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d,])|\\d{3}(?:,\\d{3}){2,}(?:\\.\\d+)?(?![\\d,])';
+const QUANTITY = new RegExp(`(${GROUPED}|${NUMBER})(万|亿)?(余|多)?(${UNIT_PATTERN})?(余|多|以上)?`, 'gu');
 /** "1,234" in prose: thousands or a list of two amounts ("760,590元")? Neither is read. */
 const COMMA_GROUPED = /(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])/g;
 
@@ -59,7 +61,7 @@ export function findQuantities(sentence: string): Quantity[] {
     const numberStart = match.index ?? 0;
     const previousChar = sentence[numberStart - 1] ?? '';
     if (/[\d.]/.test(previousChar)) continue;
-    if (commaGroups.some((group) => numberStart >= group.start && numberStart < group.end)) continue;
+    if (!digits.includes(',') && commaGroups.some((group) => numberStart >= group.start && numberStart < group.end)) continue;
     if (!unit && !magnitudeChar) continue;
     let start = numberStart;
     let qualifier: Qualifier = 'exact';

@@ -107,6 +107,18 @@ describe('standards named by a qualifier and a shared head', () => {
   });
 });
 
+describe('how numbers and periods are written', () => {
+  it.each([
+    ['月均 as a monthly cue', '城市低保月均标准710元。', [['dibao_urban', 710]]],
+    ['a yearly restatement in brackets', '城市低保标准为每人每月640元（年7680元）。', [['dibao_urban', 640]]],
+    ['thousands that no list reads', '农村低保标准达到每人每年6,360元。', [['dibao_rural', 530]]],
+    ['several groups', '全省登记社会组织达到1,012,345个。', [['social_organizations', 1012345]]],
+    ['a comma list, not thousands', '城乡低保标准分别为每人每月770,585元。', []],
+  ])('%s', (_kind, raw, expected) => {
+    expect(confident(raw).map((f) => [f.indicator, f.normalized_value])).toEqual(expected);
+  });
+});
+
 describe('statistics tables in columns of years', () => {
   const table = ['单位:对', '          2021年 2022年            2021年 2022年', '办理结婚登记对数 8800 8100  每千人结婚对数 6.1 5.7', '  本地居民结婚登记对数 8750 8060  平均每天结婚对数 24.1 22.2', '  涉外结婚登记对数 50 40'].join('\n');
 
