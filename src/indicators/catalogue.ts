@@ -50,7 +50,7 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   // Money totals, 万/亿 multiplied out.
   { id: 'lottery_sales', name: '福利彩票销售额', aliases: ['福彩销售', '福利彩票销售', '彩票销售额', '福利彩票'], kind: 'money', unit: '元', subject: /销售/, context: /彩票|福彩/ },
   { id: 'lottery_welfare_fund', name: '福彩公益金', aliases: ['福利彩票公益金', '公益金', '彩票公益金'], kind: 'money', unit: '元', subject: /公益金/, exclude: /统筹|留用|助学金|各类|使用|支出|安排/ },
-  { id: 'assistance_funds', name: '低保及特困救助资金', aliases: ['救助资金', '低保资金', '低保特困救助资金', '社会救助资金', '困难群众救助资金'], kind: 'money', unit: '元', subject: /(救助(补助)?资金)|(城乡)?低保(救助)?资金|低保对象和特困人员救助|低保及特困|兜底保障/, exclude: /临时救助/ },
+  { id: 'assistance_funds', name: '低保及特困救助资金', aliases: ['救助资金', '低保资金', '低保特困救助资金', '社会救助资金', '困难群众救助资金'], kind: 'money', unit: '元', subject: /(救助(补助)?资金)|(城乡)?低保(救助)?资金|低保对象和特困人员救助|低保及特困|(低保|最低生活保障)[、和及与](特困|五保)[\u4e00-\u9fff]{0,8}(资金|供养金)|兜底保障/, exclude: /临时救助/ },
   { id: 'temporary_assistance_funds', name: '临时救助资金', aliases: ['临时救助'], kind: 'money', unit: '元', subject: /临时救助/ },
   { id: 'elderly_allowance_funds', name: '高龄津贴发放资金', aliases: ['高龄津贴资金', '尊老金', '高龄津贴'], kind: 'money', unit: '元', subject: /高龄津贴|尊老金/, exclude: /[三多各几]类|等补贴/ },
   { id: 'disability_subsidy_funds', name: '残疾人两项补贴发放资金', aliases: ['两项补贴资金', '残疾人补贴资金'], kind: 'money', unit: '元', subject: /两项补贴|补贴资金|生活补贴|护理补贴/, context: /残疾/ },

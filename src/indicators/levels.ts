@@ -16,6 +16,8 @@ const ADDITION = /新增|新建|新成立|新登记|新\(改扩\)建|新（改�
 /** "今年建成…5个", "全年登记…80家", "首批8家…入驻": what a period added, unless the clause counts the stock (共, 累计, 现有). */
 const PERIOD = /今年|本年|当年|全年|年内|上半年|下半年|首批/;
 const BUILT = /建成|建设|完成|登记|成立|入驻|开工|改造|投用|投入使用/;
+/** Counters of events rather than things: a period's count of them is its level. */
+const EVENTS = /^(人次|户次|对|次|场次|件)$/;
 const STOCK = /共|累计|总|现有|已有|达到|达/;
 /** Per-unit requirements, ratios and shares are not a place's totals. */
 export const PER_UNIT = /每个|每所|每家|每户|每次|每百户|每万人|每千|平均每|占比|比例|最高不超过|不超过|占[\u4e00-\u9fff]{0,8}(总|比)/;
@@ -56,7 +58,8 @@ export function levelsOf(sentence: string, quantities: readonly Quantity[], repo
     const lead = sentence.slice(clause.start, quantity.start);
     const joinedToLast = lastEnd >= 0 && /^[\u4e00-\u9fff]{0,8}[和、及]$/.test(sentence.slice(lastEnd, quantity.start));
     const strong = strongSpanAt(sentence, quantity.numberStart);
-    const addedInPeriod = !quantity.baseUnit.startsWith('元') && PERIOD.test(sentence.slice(strong.start, quantity.start)) && BUILT.test(lead) && !STOCK.test(lead);
+    // Counted events (人次, 对, 户次) are what a period does: 全年登记结婚12000对 is the year's figure, not an addition.
+    const addedInPeriod = !quantity.baseUnit.startsWith('元') && !EVENTS.test(quantity.baseUnit) && PERIOD.test(sentence.slice(strong.start, quantity.start)) && BUILT.test(lead) && !STOCK.test(lead);
     // "由500元提高为600元": 提高为 ends a from→to, the 600 is the level.
     const verbOfChange = CHANGE_VERB.test(lead) && !previousOf.has(quantity);
     const change: boolean = verbOfChange || ADDITION.test(lead) || addedInPeriod || (lastWasChange && joinedToLast);

@@ -119,6 +119,17 @@ describe('how numbers and periods are written', () => {
   });
 });
 
+describe('periods and events', () => {
+  it('reads a period\'s count of events as its level, a period\'s new things not', () => {
+    expect(confident('全年办理结婚登记11800对。').map((f) => [f.indicator, f.normalized_value])).toEqual([['marriage_registrations', 11800]]);
+    expect(confident('全年登记社会组织85家。')).toEqual([]);
+  });
+
+  it('files money for 低保 and 特困 together under assistance funds', () => {
+    expect(confident('全年发放城乡低保和特困人员救助供养金4.8亿元。').map((f) => [f.indicator, f.normalized_value])).toEqual([['assistance_funds', 480000000]]);
+  });
+});
+
 describe('statistics tables in columns of years', () => {
   const table = ['单位:对', '          2021年 2022年            2021年 2022年', '办理结婚登记对数 8800 8100  每千人结婚对数 6.1 5.7', '  本地居民结婚登记对数 8750 8060  平均每天结婚对数 24.1 22.2', '  涉外结婚登记对数 50 40'].join('\n');
 
