@@ -62,6 +62,11 @@ const CALLS: ToolCall[] = [
   },
   { tool: 'compare_cities', args: { topic: '婚姻登记', places: '许昌，清水' }, check: (r) => expect(placesOf(r, 'rows').size).toBeGreaterThan(0) },
   { tool: 'compare_cities', args: { indicator: '社会组织数', province: '河南' }, check: (r) => expect(placesOf(r, 'rows').size).toBeGreaterThan(0) },
+  {
+    tool: 'compare_cities',
+    args: { indicator: '城市低保标准', chart: 'true' },
+    check: (r) => expect((r.content as { type?: string; mimeType?: string }[]).map((block) => block.mimeType ?? block.type)).toEqual(['text', 'text', 'image/png']),
+  },
   // A number out of range: the tool answers with what is accepted, not a protocol error.
   { tool: 'search_reports', args: { query: '低保', limit: '100' }, refused: true, check: (r) => expect(`${r.isError} ${r.content[0]?.text}`).toMatch(/^true .*limit: got 100 \(accepted: an integer from 1 to 50/) },
 ];
