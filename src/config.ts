@@ -44,3 +44,50 @@ function cacheDirFor(corpusDir: string, env: NodeJS.ProcessEnv): string {
   const key = crypto.createHash('sha256').update(corpusDir).digest('hex').slice(0, 16);
   return path.join(root, `${path.basename(corpusDir)}-${key}`);
 }
+
+/** Streamable HTTP: `--http [--port N] [--host H]`, MINZHENG_TOKEN, MINZHENG_ALLOWED_ORIGINS. */
+export interface HttpConfig {
+  host: string;
+  /** 0 picks a free port (the ready line on stderr says which). */
+  port: number;
+  /** Bearer token clients must send; required when the host is not loopback. */
+  token: string | undefined;
+  /** Browser origins allowed besides loopback ones (http://localhost:…), e.g. a web client's. */
+  allowedOrigins: string[];
+}
+
+export const DEFAULT_HTTP_PORT = 8765;
+const MIN_TOKEN_LENGTH = 16;
+
+/** Undefined without `--http` (stdio); otherwise the HTTP settings, refusing what would be unsafe or unusable. */
+export function readHttpConfig(argv: readonly string[], env: NodeJS.ProcessEnv): HttpConfig | undefined {
+  if (!argv.includes('--http')) return undefined;
+  const host = argValue(argv, '--host') ?? '127.0.0.1';
+  if (host.trim() === '') throw new MinzhengError('CONFIG', '--host is empty: give an address to listen on, e.g. --host 127.0.0.1 (default) or --host 0.0.0.0');
+  const portText = argValue(argv, '--port') ?? String(DEFAULT_HTTP_PORT);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new MinzhengError('CONFIG', `--port "${portText}" is not a port: give an integer from 1 to 65535 (0 picks a free one; default ${DEFAULT_HTTP_PORT})`);
+  const token = env.MINZHENG_TOKEN;
+  if (token !== undefined && token.trim().length < MIN_TOKEN_LENGTH) {
+    throw new MinzhengError('CONFIG', `MINZHENG_TOKEN is too short (${token.trim().length} characters): use at least ${MIN_TOKEN_LENGTH}, e.g. the output of \`openssl rand -hex 32\``);
+  }
+  if (!isLoopback(host) && token === undefined) {
+    throw new MinzhengError(
+      'CONFIG',
+      `refusing to serve on ${host} without a token: anyone who can reach it could use the server. ` +
+        'Set MINZHENG_TOKEN to a long random secret (clients then send "Authorization: Bearer <token>"), or leave out --host to serve on 127.0.0.1 only.',
+    );
+  }
+  const origins = argValue(argv, '--allowed-origins') ?? env.MINZHENG_ALLOWED_ORIGINS ?? '';
+  const allowedOrigins = origins.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean);
+  for (const origin of allowedOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new MinzhengError('CONFIG', `allowed origin "${origin}" is not an origin: write scheme and host, e.g. https://chat.example.org`);
+  }
+  return { host, port, token: token?.trim(), allowedOrigins };
+}
+
+/** Addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}

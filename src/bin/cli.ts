@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { barChartText } from '../charts/terminal.js';
 import { readConfig } from '../config.js';
 import { isValidDocId } from '../corpus/load.js';
 import { cleanReportText } from '../corpus/clean.js';
@@ -10,7 +12,9 @@ import { META_KEYS, serializeFrontMatter } from '../corpus/front-matter.js';
 import type { ReportMeta } from '../corpus/types.js';
 import { stderrLogger } from '../log.js';
 import { openLibrary, rebuildIndex } from '../open-library.js';
+import type { ReportLibrary } from '../library.js';
 import { createServer } from '../server/create-server.js';
+import { comparisonCharts, type ChartRow } from '../server/tools/compare-chart.js';
 
 const USAGE = `usage: npm run ask -- <command> [arguments] [--corpus DIR]
   search "许昌 低保标准" [--place 许昌] [--from 2022] [--to 2025] [--limit 8]
@@ -44,8 +48,8 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
   return { positional, options };
 }
 
-/** Tool calls go through a real MCP client, so the CLI prints what a chat client would show. */
-async function callTool(name: string, args: Record<string, unknown>): Promise<boolean> {
+/** Tool calls go through a real MCP client, so the CLI prints what a chat client would show (and `then` adds to it). */
+async function callTool(name: string, args: Record<string, unknown>, then?: (result: CallToolResult, library: ReportLibrary) => void): Promise<boolean> {
   const library = openLibrary(readConfig(process.argv.slice(2), process.env), stderrLogger);
   const server = createServer({ library, logger: stderrLogger });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
@@ -55,8 +59,15 @@ async function callTool(name: string, args: Record<string, unknown>): Promise<bo
   for (const block of result.content as { type: string; text?: string }[]) {
     if (block.type === 'text') console.log(block.text);
   }
+  if (!result.isError) then?.(result as CallToolResult, library);
   await client.close();
   return !result.isError;
+}
+
+/** The ranking of an indicator comparison as bars in the terminal, under the table. */
+function printBarCharts(result: CallToolResult, library: ReportLibrary): void {
+  const rows = (result.structuredContent as { rows?: ChartRow[] } | undefined)?.rows ?? [];
+  for (const chart of comparisonCharts(rows, library, true)) console.log(`\n${barChartText(chart)}`);
 }
 
 function numberOption(options: Map<string, string>, name: string): number | undefined {
@@ -119,7 +130,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const subject = options.has('topic') ? { topic: options.get('topic') } : first ? { indicator: first } : undefined;
       if (!subject) break;
       const places = options.get('places')?.split(/[,，]/);
-      return (await callTool('compare_cities', { ...subject, ...(places ? { places } : {}) })) ? 0 : 1;
+      return (await callTool('compare_cities', { ...subject, ...(places ? { places } : {}) }, printBarCharts)) ? 0 : 1;
     }
     case 'index':
       rebuildIndex(readConfig(argv, process.env), stderrLogger);

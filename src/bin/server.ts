@@ -1,30 +1,13 @@
 #!/usr/bin/env node
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { readConfig } from '../config.js';
-import { stderrLogger } from '../log.js';
-import { openLibrary } from '../open-library.js';
-import { createServer } from '../server/create-server.js';
+import { serveStdio } from './stdio.js';
 
-let library;
-try {
-  library = openLibrary(readConfig(process.argv.slice(2), process.env), stderrLogger);
-} catch (error) {
-  stderrLogger.warn(`cannot start: ${(error as Error).message}`);
-  process.exit(1);
+// `minzheng-mcp` serves MCP on stdio; `minzheng-mcp --http` over Streamable HTTP. Bundled, the HTTP
+// entry is a bundle of its own (dist/http.mjs), so a stdio start does not parse the HTTP stack.
+const argv = process.argv.slice(2);
+if (argv.includes('--http')) {
+  const httpEntry = import.meta.url.endsWith('.mjs') ? './http.mjs' : './http.js';
+  const { serveHttp } = (await import(httpEntry)) as typeof import('./http.js');
+  await serveHttp(argv);
+} else {
+  await serveStdio(argv);
 }
-const server = createServer({ library, logger: stderrLogger });
-
-// The client going away is the end: stdin closing, or stdout failing (EPIPE once it stops reading).
-// The SDK may keep the process alive otherwise, and an unhandled stdout 'error' would crash with a stack.
-let ending = false;
-const shutdown = () => {
-  if (ending) return;
-  ending = true;
-  void server.close().finally(() => process.exit(0));
-};
-process.stdout.on('error', shutdown);
-process.stderr.on('error', () => {}); // nowhere left to report to
-process.stdin.on('end', shutdown);
-process.stdin.on('close', shutdown);
-await server.connect(new StdioServerTransport());
-stderrLogger.info(`ready: ${library.reports.length} reports, serving MCP on stdio`);

@@ -3,6 +3,9 @@ import { ownVersion } from '../search/versions.js';
 import type { ServerDeps } from './deps.js';
 import { registerReportResources } from './resources.js';
 import { explainInvalidArguments } from './argument-errors.js';
+import { logToClient, logToolCalls } from './client-logging.js';
+import { Completions } from './completions.js';
+import { registerPrompts } from './prompts.js';
 import { registerTools } from './tools/index.js';
 
 export const SERVER_NAME = 'minzheng-mcp';
@@ -22,9 +25,14 @@ export function createServer(deps: ServerDeps): McpServer {
     },
   );
   explainInvalidArguments(server);
-  registerTools(server, deps);
-  registerReportResources(server, deps);
+  // What the server logs also goes to the client (logging capability), at the level it sets.
+  const logger = logToClient(server, deps.logger);
+  logToolCalls(server, logger);
+  registerTools(server, { ...deps, logger });
+  const completions = new Completions(deps.library);
+  registerReportResources(server, deps, completions);
+  registerPrompts(server, deps, completions);
   // The search index is the slowest part to load: load it once the handshake is answered.
-  server.server.oninitialized = () => setImmediate(() => deps.library.preloadSearch(deps.logger));
+  server.server.oninitialized = () => setImmediate(() => deps.library.preloadSearch(logger));
   return server;
 }

@@ -3,6 +3,7 @@ import { McpError, ReadResourceRequestSchema, type ReadResourceResult } from '@m
 import { isValidDocId } from '../corpus/load.js';
 import { isMinzhengError } from '../errors.js';
 import type { ReportLibrary } from '../library.js';
+import type { Completions } from './completions.js';
 import type { ServerDeps } from './deps.js';
 
 export const REPORT_URI_PREFIX = 'minzheng://reports/';
@@ -15,8 +16,8 @@ export function reportUri(docId: string): string {
   return `${REPORT_URI_PREFIX}${encodeURIComponent(docId)}`;
 }
 
-/** Every report is a resource: its cleaned text, the same text citations point into. */
-export function registerReportResources(server: McpServer, { library }: ServerDeps): void {
+/** Every report is a resource: its cleaned text, the same text citations point into; its doc_id completes. */
+export function registerReportResources(server: McpServer, { library }: ServerDeps, completions: Completions): void {
   server.registerResource(
     'report',
     new ResourceTemplate(`${REPORT_URI_PREFIX}{doc_id}`, {
@@ -29,6 +30,7 @@ export function registerReportResources(server: McpServer, { library }: ServerDe
           mimeType: 'text/plain',
         })),
       }),
+      complete: { doc_id: (value) => completions.docIds(value) },
     }),
     { title: '民政报告全文', description: 'Cleaned text of one civil-affairs report', mimeType: 'text/plain' },
     (uri) => readReportResource(library, uri.href),

@@ -38,9 +38,23 @@ export const placeArgument = z
 export const provinceFilter = z.string().min(1).max(40).describe('Keep places in this province, e.g. "河南", "浙江省", "内蒙古"');
 export const levelFilter = levelSchema.describe('Keep places of this level: province, city (地级市 and the four municipalities), county (县, 县级市, 旗), district (市辖区)');
 
-/** A place argument as a list: arrays as given, a string split at , ， and 、. */
+/**
+ * A place argument as a list: arrays as given, a string split at , ， and 、. A string holding a
+ * JSON array ('["许昌","镇江"]') is that array: clients that cannot send an array for a
+ * string-or-array argument (the MCP Inspector CLI) send what the user typed.
+ */
 export function asList(value: string | string[] | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = (Array.isArray(value) ? value : value.split(/[,，、]/)).map((item) => item.trim()).filter((item) => item !== '');
+  const items = (Array.isArray(value) ? value : (jsonArray(value) ?? value.split(/[,，、]/))).map((item) => item.trim()).filter((item) => item !== '');
   return items.length > 0 ? items : undefined;
+}
+
+function jsonArray(text: string): string[] | undefined {
+  if (!/^\s*\[[\s\S]*\]\s*$/.test(text)) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string') ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }

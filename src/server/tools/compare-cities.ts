@@ -8,6 +8,7 @@ import { formatCitation } from '../format.js';
 import { asList, citationSchema, levelFilter, placeArgument, provinceFilter } from '../schemas.js';
 import type { PlaceLevel } from '../../places/types.js';
 import { READ_ONLY, runTool, type ToolAnswer } from '../tool-result.js';
+import { withCharts } from './compare-chart.js';
 import { citeLine, describeFigure, includeUncertainArgument, indicatorArgument, indicatorRefSchema, qualifierSchema, requestRef } from './indicator-output.js';
 
 const rowSchema = z.object({
@@ -124,17 +125,20 @@ export function registerCompareCitiesTool(server: McpServer, { library, logger }
         province: provinceFilter.optional().describe('Compare only places in this province, e.g. "河南"'),
         level: levelFilter.optional().describe('Compare only places of one level, e.g. "county" to compare counties with counties'),
         include_uncertain: includeUncertainArgument.optional(),
+        chart: z.boolean().optional().describe('Also return the ranking as a bar chart: a PNG image block beside the table (indicator comparisons only). Default false'),
       },
       outputSchema,
       annotations: READ_ONLY,
     },
-    ({ indicator, topic, places, province, level, include_uncertain }) =>
-      runTool(logger, () => {
+    ({ indicator, topic, places, province, level, include_uncertain, chart }) => {
+      const result = runTool(logger, () => {
         if ((indicator === undefined) === (topic === undefined)) {
           throw new MinzhengError('BAD_ARGUMENT', 'Give exactly one of `indicator` (e.g. "城市低保标准") or `topic` (e.g. "智慧养老").');
         }
         const targets = library.places.targets(asList(places), { province, level: level as PlaceLevel | undefined });
         return indicator !== undefined ? compareIndicator(library, indicator, targets, include_uncertain ?? false) : compareTopic(library, topic!, targets);
-      }),
+      });
+      return chart ? withCharts(result, library, topic !== undefined) : result;
+    },
   );
 }
