@@ -1,6 +1,6 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, citationsIn, connectInMemory, textOf } from './client.js';
+import { call, citationsIn, connectInMemory, documentText, textOf } from './client.js';
 
 interface Answer {
   answered_with: string[];
@@ -22,8 +22,7 @@ async function ask(question: string, extra: Record<string, unknown> = {}): Promi
   const answer = result.structuredContent as unknown as Answer;
   for (const citation of citationsIn(answer)) {
     if (!documents.has(citation.doc_id)) {
-      const doc = await call(client, 'get_document', { doc_id: citation.doc_id, max_chars: 1_000_000 });
-      documents.set(citation.doc_id, (doc.structuredContent as { text: string }).text);
+      documents.set(citation.doc_id, await documentText(client, citation.doc_id));
     }
     expect(documents.get(citation.doc_id)!.slice(citation.start, citation.end)).toBe(citation.quote);
   }

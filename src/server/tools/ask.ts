@@ -5,6 +5,7 @@ import type { Citation } from '../../corpus/types.js';
 import type { Figure } from '../../indicators/types.js';
 import { citationOf } from '../../library.js';
 import type { PassageHit } from '../../search/engine.js';
+import { fittingCount } from '../budget.js';
 import type { ServerDeps } from '../deps.js';
 import { formatCitation } from '../format.js';
 import { asList, citationSchema } from '../schemas.js';
@@ -147,6 +148,17 @@ function textOf(answer: AskAnswer, structured: { comparison?: ReturnType<typeof 
   return lines.join('\n');
 }
 
+/** Figures, then comparison rows, cut to what fits the token budget beside the rest; a note says how many were left out and where to find them. */
+function withinBudget<T extends { figures: unknown[]; comparison?: { rows: unknown[] }; notes: string[] }>(structured: T): T {
+  const figures = structured.figures.slice(0, fittingCount(structured.figures, { ...structured, figures: [], comparison: structured.comparison && { ...structured.comparison, rows: [] } }));
+  const notes = [...structured.notes];
+  if (figures.length < structured.figures.length) notes.push(`为控制篇幅只列出 ${figures.length}/${structured.figures.length} 个数值,其余请用 lookup_indicator 分页查看`);
+  const comparison = structured.comparison;
+  const rows = comparison ? comparison.rows.slice(0, fittingCount(comparison.rows, { ...structured, figures, notes, comparison: { ...comparison, rows: [] } })) : [];
+  if (comparison && rows.length < comparison.rows.length) notes.push(`为控制篇幅只列出 ${rows.length}/${comparison.rows.length} 行,其余请用 compare_cities 分页查看`);
+  return { ...structured, figures, ...(comparison ? { comparison: { ...comparison, rows } } : {}), notes };
+}
+
 export function registerAskTool(server: McpServer, { library, logger }: ServerDeps): void {
   server.registerTool(
     'ask',
@@ -183,7 +195,7 @@ export function registerAskTool(server: McpServer, { library, logger }: ServerDe
           passages: answer.passages.map(passageRow),
           notes: answer.notes,
         };
-        return { structured, text: textOf(answer, structured) };
+        return { structured: withinBudget(structured), text: textOf(answer, structured) };
       }),
   );
 }

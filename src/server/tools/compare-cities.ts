@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { compareIndicator as compareFigures } from '../../compare.js';
 import { MinzhengError } from '../../errors.js';
 import { citationOf, type ReportLibrary } from '../../library.js';
+import { topicRows } from '../../ask/topic.js';
+import { CURSOR_DESCRIPTION, pageOf } from '../budget.js';
 import type { ServerDeps } from '../deps.js';
 import { formatCitation } from '../format.js';
 import { asList, citationSchema, levelFilter, placeArgument, provinceFilter } from '../schemas.js';
@@ -26,7 +28,7 @@ const rowSchema = z.object({
   citation: citationSchema(),
   confidence: z.enum(['high', 'low']).optional().describe('low only with include_uncertain: a plan, part, range or unnormalised figure (see note)'),
   note: z.string().describe('What to mind when comparing this row; empty when nothing'),
-  passage: z.object({ passage_id: z.string(), doc_id: z.string(), text: z.string(), score: z.number() }).optional().describe('For a topic: the place\'s best passage'),
+  passage: z.object({ passage_id: z.string(), score: z.number() }).optional().describe('For a topic: the place\'s best passage (its text is citation.quote)'),
 });
 
 const outputSchema = {
@@ -34,7 +36,9 @@ const outputSchema = {
   topic: z.string().optional(),
   normalized_unit: z.string().optional(),
   rows: z.array(rowSchema),
-  missing: z.array(z.string()).describe('Places with no value (or no passage) for it'),
+  missing: z.array(z.string()).describe('Places with no value (or no passage that really matches the topic) for it'),
+  missing_reasons: z.array(z.object({ place: z.string(), reason: z.string() })).optional().describe('For a topic: why each missing place is left out'),
+  next_cursor: z.string().nullable().describe('Pass as cursor for the next page of rows; null on the last page'),
   missing_notes: z
     .array(z.object({ place: z.string(), indicator: z.string(), note: z.string() }))
     .optional()
@@ -82,28 +86,21 @@ function compareIndicator(library: ReportLibrary, indicatorInput: string, places
   };
 }
 
+/** Each place's best passage, places whose passage does not really match the topic left out with the reason. */
 function compareTopic(library: ReportLibrary, topic: string, targets: string[]): Answer {
-  const rows = [];
-  const missing: string[] = [];
-  const best = library.bestPassagePerPlace(topic, targets);
-  for (const place of targets) {
-    const hit = best.get(place);
-    if (!hit) {
-      missing.push(place);
-      continue;
-    }
-    rows.push({
-      place,
-      ...library.places.infoOf(place),
-      published: hit.report.meta.published,
-      citation: citationOf(hit.passage),
-      note: '',
-      passage: { passage_id: hit.passage.passage_id, doc_id: hit.passage.doc_id, text: hit.passage.text, score: Math.round(hit.score * 1000) / 1000 },
-    });
-  }
-  const lines = rows.map((row, i) => `${i + 1}. 【${row.place}｜${row.published}】${row.passage.text}\n   引用 ${formatCitation(row.citation)}`);
-  const missingLine = missing.length ? `\n没有相关段落的地方:${missing.join('、')}` : '';
-  return { structured: { topic, rows, missing }, text: `「${topic}」各地最相关的段落:\n${lines.join('\n')}${missingLine}` };
+  const found = topicRows(library, topic, targets);
+  const rows = found.rows.map(({ place, hit }) => ({
+    place,
+    ...library.places.infoOf(place),
+    published: hit.report.meta.published,
+    citation: citationOf(hit.passage),
+    note: '',
+    passage: { passage_id: hit.passage.passage_id, score: Math.round(hit.score * 1000) / 1000 },
+  }));
+  const missing = found.missing.map(({ place }) => place);
+  const lines = rows.map((row, i) => `${i + 1}. 【${row.place}｜${row.published}】${row.citation.quote}\n   引用 ${formatCitation(row.citation)}`);
+  const missingLine = found.missing.length ? `\n没有列入的地方:${found.missing.map(({ place, reason }) => `${place}(${reason})`).join(';')}` : '';
+  return { structured: { topic, rows, missing, missing_reasons: found.missing }, text: `「${topic}」各地最相关的段落:\n${lines.join('\n')}${missingLine}` };
 }
 
 export function registerCompareCitiesTool(server: McpServer, { library, logger }: ServerDeps): void {
@@ -116,7 +113,8 @@ export function registerCompareCitiesTool(server: McpServer, { library, logger }
         'it holds for, the exact sentence it comes from and a note where comparing is unsafe (different years, a ' +
         'unified 城乡 standard, a sub-place, an older report saying otherwise); places without a value are listed in ' +
         '`missing`. Example: indicator "城市低保标准". With `topic` (free text, e.g. "养老服务体系") instead of an ' +
-        'indicator, each row carries the place\'s best passage.',
+        'indicator, each row carries the place\'s best passage, and places whose best passage does not really match go to ' +
+        '`missing` with the reason. Rows come in pages within ~8k tokens: pass next_cursor as cursor for more.',
       inputSchema: {
         indicator: indicatorArgument.optional(),
         topic: z.string().min(1).max(200).optional().describe('Free-text topic instead of an indicator, e.g. "智慧养老"'),
@@ -124,17 +122,21 @@ export function registerCompareCitiesTool(server: McpServer, { library, logger }
         province: provinceFilter.optional().describe('Compare only places in this province, e.g. "河南"'),
         level: levelFilter.optional().describe('Compare only places of one level, e.g. "county" to compare counties with counties'),
         include_uncertain: includeUncertainArgument.optional(),
+        cursor: z.string().max(20).optional().describe(CURSOR_DESCRIPTION),
       },
       outputSchema,
       annotations: READ_ONLY,
     },
-    ({ indicator, topic, places, province, level, include_uncertain }) =>
+    ({ indicator, topic, places, province, level, include_uncertain, cursor }) =>
       runTool(logger, () => {
         if ((indicator === undefined) === (topic === undefined)) {
           throw new MinzhengError('BAD_ARGUMENT', 'Give exactly one of `indicator` (e.g. "城市低保标准") or `topic` (e.g. "智慧养老").');
         }
         const targets = library.places.targets(asList(places), { province, level: level as PlaceLevel | undefined });
-        return indicator !== undefined ? compareIndicator(library, indicator, targets, include_uncertain ?? false) : compareTopic(library, topic!, targets);
+        const answer = indicator !== undefined ? compareIndicator(library, indicator, targets, include_uncertain ?? false) : compareTopic(library, topic!, targets);
+        const page = pageOf(answer.structured.rows as unknown[], cursor, { ...answer.structured, rows: [], next_cursor: '000' });
+        const more = page.next_cursor === null ? '' : `\n(表格分页:本页 ${page.items.length} 行,下一页 cursor: "${page.next_cursor}")`;
+        return { structured: { ...answer.structured, rows: page.items, next_cursor: page.next_cursor }, text: `${answer.text}${more}` };
       }),
   );
 }
