@@ -37,10 +37,29 @@ function counterConflict(question: string, indicator: IndicatorDef): string | un
   return `问题问的是${asked.label},而「${indicator.name}」的单位是${indicator.unit},没有把它的数值当作答案`;
 }
 
-/** The corpus places a question names (许昌, 清水县), in the order it names them. */
+/**
+ * The places a question names, as corpus places: its own places by any name (许昌, 清水县); a
+ * full name of any other unit (北京市, 河南省) or a province's short name (河南) through the
+ * registry, which expands an area to the places inside it with reports and refuses a place
+ * without any (没有关于北京市的报告), so no other place's figure answers for it.
+ */
 function placesNamedIn(library: ReportLibrary, question: string): string[] {
-  const named = library.tokenizer.tokenize(question).map((term) => library.places.find(term)?.name);
-  return [...new Set(named.filter((name) => name !== undefined))];
+  const named: string[] = [];
+  for (const term of library.tokenizer.tokenize(question)) {
+    const own = library.places.find(term);
+    if (own) named.push(own.name);
+    else if (namesUnit(library, term)) named.push(...library.places.expand([term]));
+  }
+  return [...new Set(named)];
+}
+
+/** A unit's unique full name, or the short name of exactly one province-level unit (河南, 北京; not 河南蒙古族自治县). */
+function namesUnit(library: ReportLibrary, term: string): boolean {
+  if (term.length < 2) return false;
+  const units = library.places.gazetteer.named(term);
+  const full = units.filter((unit) => unit.name === term);
+  const topShort = units.filter((unit) => unit.parent === '' && unit.short === term);
+  return full.length === 1 || topShort.length === 1;
 }
 
 /** An indicator the question names (the longest catalogue name inside it), or none. */

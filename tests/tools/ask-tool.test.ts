@@ -104,8 +104,15 @@ describe('ask', () => {
     expect(uncertain.figures.every((figure) => figure.confidence === 'low')).toBe(true);
   });
 
+  it('reads a province the question names as the places inside it with reports', async () => {
+    const answer = await ask('河南各地低保标准比较');
+    expect(answer.places.sort()).toEqual(['许昌市', '鹤壁市']);
+    expect(new Set(answer.comparison!.rows.map((row) => row.place))).toEqual(new Set(['许昌市', '鹤壁市']));
+  });
+
   it.each([
     [{ question: '低保', place: '北京' }, '没有关于北京市的报告'],
+    [{ question: '北京低保标准是多少' }, '没有关于北京市的报告'],
     [{ question: '?!' }, 'no searchable words'],
     [{ question: '' }, 'question'],
   ])('refuses %j with a clear message', async (args, message) => {

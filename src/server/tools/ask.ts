@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { answerQuestion, type AskAnswer } from '../../ask/answer.js';
 import type { Citation } from '../../corpus/types.js';
+import { indicatorById } from '../../indicators/catalogue.js';
 import type { Figure } from '../../indicators/types.js';
 import { citationOf } from '../../library.js';
 import type { PassageHit } from '../../search/engine.js';
@@ -138,7 +139,7 @@ function textOf(answer: AskAnswer, structured: { comparison?: ReturnType<typeof 
   if (comparison) {
     for (const [i, row] of comparison.rows.entries()) {
       const value = row.written !== undefined ? `${row.normalized_value ?? '无法折算'} ${comparison.normalized_unit ?? ''}(原文 ${row.written})` : '';
-      lines.push(`${i + 1}. ${row.place}${row.indicator && answer.comparison?.request?.family ? `·${row.indicator}` : ''}:${value}${row.note ? `\n   注:${row.note}` : ''}\n   引用 ${formatCitation(row.citation)} 「${row.citation.quote}」`);
+      lines.push(`${i + 1}. ${row.place}${row.indicator && answer.comparison?.request?.family ? `·${indicatorById(row.indicator)?.name ?? row.indicator}` : ''}:${value}${row.note ? `\n   注:${row.note}` : ''}\n   引用 ${formatCitation(row.citation)} 「${row.citation.quote}」`);
     }
     if (comparison.missing.length) lines.push(`没有列入的地方:${comparison.missing.map((m) => `${m.place}(${m.reason})`).join(';')}`);
   }
