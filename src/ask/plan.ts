@@ -1,7 +1,8 @@
 import { resolveIndicators, type IndicatorRequest } from '../indicators/resolve.js';
 import type { IndicatorDef } from '../indicators/types.js';
 import type { ReportLibrary } from '../library.js';
-import { asksForComparison, asksForLowest, asksForQuantity } from '../search/question-words.js';
+import { MinzhengError } from '../errors.js';
+import { asksForComparison, asksForLowest, asksForQuantity, FRAME_WORDS } from '../search/question-words.js';
 
 /** How a question is answered: an indicator's figures for a place, a comparison across places, or passages. */
 export type AskMode = 'figures' | 'comparison' | 'topic_comparison' | 'passages';
@@ -99,6 +100,10 @@ export function planQuestion(library: ReportLibrary, question: string, placeArgu
     return { mode: 'comparison', places, request, lowestFirst, why: `问题问「${name}」而没有指明地方:列出每地一行,附相关段落`, caveats };
   }
   if (comparing) {
+    const topicWords = library.tokenizer.tokenize(question).filter((term) => !FRAME_WORDS.has(term) && library.places.find(term) === undefined && !namesUnit(library, term));
+    if (topicWords.length === 0) {
+      throw new MinzhengError('BAD_ARGUMENT', `问题没有说比较什么 (the question "${question.slice(0, 50)}" names nothing to compare): add an indicator or a topic, e.g. "各地城市低保标准比较", "哪个城市社会组织最多", "各地智慧养老比较".`);
+    }
     return { mode: 'topic_comparison', places, lowestFirst, why: '问题要比较各地的做法(不是目录中的指标):列出每地最相关的段落,不够相关的地方列入 missing', caveats };
   }
   const topic = request ? `问题提到「${name}」但不是问数值:` : '';

@@ -97,7 +97,7 @@ export class PassageSearch {
     const text = simplify(written);
     const allTerms = [...new Set(tokenizer.tokenize(text))];
     if (allTerms.length === 0) {
-      throw new MinzhengError('BAD_ARGUMENT', `The query "${text}" has no searchable words; use Chinese words such as "低保标准" or "养老床位".`);
+      throw new MinzhengError('BAD_ARGUMENT', `没有可检索的词 (the query "${text.slice(0, 100)}" has no searchable words); use Chinese words such as "低保标准" or "养老床位".`);
     }
     const named = allTerms.map(placeNamedBy).filter((place) => place !== undefined);
     const topical = this.topical(allTerms);

@@ -113,7 +113,9 @@ describe('ask', () => {
   it.each([
     [{ question: '低保', place: '北京' }, '没有关于北京市的报告'],
     [{ question: '北京低保标准是多少' }, '没有关于北京市的报告'],
-    [{ question: '?!' }, 'no searchable words'],
+    [{ question: '?!' }, '没有可检索的词'],
+    [{ question: '哪个最高' }, '问题没有说比较什么'],
+    [{ question: '各地比较一下' }, '问题没有说比较什么'],
     [{ question: '' }, 'question'],
   ])('refuses %j with a clear message', async (args, message) => {
     const result = await call(client, 'ask', args);
