@@ -8,7 +8,7 @@ interface Answer {
   places: string[];
   indicator?: { id: string };
   figures: { place: string; normalized_value: number | null; confidence: string }[];
-  comparison?: { rows: { place: string; normalized_value?: number | null; score?: number }[]; missing: { place: string; reason: string }[] };
+  comparison?: { rows: { place: string; normalized_value?: number | null; score?: number }[]; missing: { places: string[]; reason: string }[] };
   passages: { passage_id: string; citation: { quote: string } }[];
   notes: string[];
 }
@@ -58,7 +58,7 @@ describe('ask', () => {
   it('compares the places a question names, and says why a place without the figure is missing', async () => {
     const answer = await ask('许昌和镇江的养老床位比较');
     expect(answer.comparison!.rows.map((row) => row.place)).toEqual(['镇江市']);
-    expect(answer.comparison!.missing).toEqual([{ place: '许昌市', reason: expect.stringContaining('没有养老床位数') }]);
+    expect(answer.comparison!.missing).toEqual([{ places: ['许昌市'], reason: expect.stringContaining('没有养老床位数') }]);
   });
 
   it('leaves out of a topic comparison the places whose best passage does not really match', async () => {

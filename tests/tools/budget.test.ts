@@ -37,6 +37,7 @@ function worstCases(): [string, Record<string, unknown>][] {
     ['list_reports', {}],
     ['list_indicators', {}],
     ...docs.map((doc_id): [string, Record<string, unknown>] => ['get_document', { doc_id }]),
+    ...docs.map((doc_id): [string, Record<string, unknown>] => ['get_document', { doc_id, max_chars: 6000 }]),
     ...broad.map((query): [string, Record<string, unknown>] => ['search_reports', { query, limit: 50 }]),
     ...passages.map((passage_id): [string, Record<string, unknown>] => ['get_passage', { passage_id, context: 5 }]),
     ...indicators.map((indicator): [string, Record<string, unknown>] => ['lookup_indicator', { indicator, include_uncertain: true }]),

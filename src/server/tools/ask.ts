@@ -67,7 +67,7 @@ const outputSchema = {
       topic: z.string().optional(),
       normalized_unit: z.string().optional(),
       rows: z.array(rowSchema()).describe('Ranked; the first row answers 哪个最高'),
-      missing: z.array(z.object({ place: z.string(), reason: z.string() })).describe('Places left out, each with why'),
+      missing: z.array(z.object({ places: z.array(z.string()), reason: z.string() })).describe('Places left out, grouped by why'),
     })
     .optional(),
   passages: z.array(passageSchema()),
@@ -128,7 +128,14 @@ function comparisonOf(answer: AskAnswer) {
     ...comparison.topicRows.map(({ place, hit }) => ({ place, published: hit.report.meta.published, score: Math.round(hit.score * 1000) / 1000, note: '', citation: citationOf(hit.passage) })),
   ];
   const ref = comparison.request && requestRef(comparison.request);
-  return { ...(ref ? { indicator: ref.id, normalized_unit: ref.unit } : {}), ...(comparison.topic ? { topic: comparison.topic } : {}), rows, missing: comparison.missing };
+  return { ...(ref ? { indicator: ref.id, normalized_unit: ref.unit } : {}), ...(comparison.topic ? { topic: comparison.topic } : {}), rows, missing: byReason(comparison.missing) };
+}
+
+/** Places left out, one entry per reason: a hundred places without a figure is one reason, not a hundred. */
+function byReason(missing: readonly { place: string; reason: string }[]): { places: string[]; reason: string }[] {
+  const groups = new Map<string, string[]>();
+  for (const { place, reason } of missing) groups.set(reason, [...(groups.get(reason) ?? []), place]);
+  return [...groups].map(([reason, places]) => ({ places, reason }));
 }
 
 /** What a person reads: the figures or the table first, then the passages, each with its citation. */
@@ -141,7 +148,7 @@ function textOf(answer: AskAnswer, structured: { comparison?: ReturnType<typeof 
       const value = row.written !== undefined ? `${row.normalized_value ?? '无法折算'} ${comparison.normalized_unit ?? ''}(原文 ${row.written})` : '';
       lines.push(`${i + 1}. ${row.place}${row.indicator && answer.comparison?.request?.family ? `·${indicatorById(row.indicator)?.name ?? row.indicator}` : ''}:${value}${row.note ? `\n   注:${row.note}` : ''}\n   引用 ${formatCitation(row.citation)} 「${row.citation.quote}」`);
     }
-    if (comparison.missing.length) lines.push(`没有列入的地方:${comparison.missing.map((m) => `${m.place}(${m.reason})`).join(';')}`);
+    if (comparison.missing.length) lines.push(`没有列入的地方:${comparison.missing.map((m) => `${m.places.join('、')}(${m.reason})`).join(';')}`);
   }
   for (const note of answer.notes) lines.push(`注意:${note}`);
   if (answer.passages.length) lines.push('相关段落:');

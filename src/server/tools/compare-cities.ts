@@ -4,7 +4,7 @@ import { compareIndicator as compareFigures } from '../../compare.js';
 import { MinzhengError } from '../../errors.js';
 import { citationOf, type ReportLibrary } from '../../library.js';
 import { topicRows } from '../../ask/topic.js';
-import { CURSOR_DESCRIPTION, pageOf } from '../budget.js';
+import { CURSOR_DESCRIPTION, fittingCount, pageOf, TOKEN_BUDGET } from '../budget.js';
 import type { ServerDeps } from '../deps.js';
 import { formatCitation } from '../format.js';
 import { asList, citationSchema, levelFilter, placeArgument, provinceFilter } from '../schemas.js';
@@ -43,6 +43,7 @@ const outputSchema = {
     .array(z.object({ place: z.string(), indicator: z.string(), note: z.string() }))
     .optional()
     .describe('Places without this indicator that state another member of its family (没有城市低保标准,但有农村低保标准)'),
+  missing_notes_omitted: z.number().int().optional().describe('Missing notes and reasons left out to keep the answer within its size budget'),
 };
 
 type Answer = ToolAnswer<Record<string, unknown>>;
@@ -103,6 +104,21 @@ function compareTopic(library: ReportLibrary, topic: string, targets: string[]):
   return { structured: { topic, rows, missing, missing_reasons: found.missing }, text: `「${topic}」各地最相关的段落:\n${lines.join('\n')}${missingLine}` };
 }
 
+/** Notes and reasons on missing places (one per place, and per family member) keep to half the budget, leaving the rest to rows; the count left out is said. */
+function withinHalfBudget(structured: Record<string, unknown>): Record<string, unknown> {
+  const trimmed = { ...structured };
+  let omitted = 0;
+  for (const key of ['missing_notes', 'missing_reasons']) {
+    const notes = (structured[key] as unknown[] | undefined) ?? [];
+    const kept = notes.length === 0 ? 0 : fittingCount(notes, { missing: structured.missing }, TOKEN_BUDGET / 2);
+    if (kept < notes.length) {
+      trimmed[key] = notes.slice(0, kept);
+      omitted += notes.length - kept;
+    }
+  }
+  return omitted > 0 ? { ...trimmed, missing_notes_omitted: omitted } : structured;
+}
+
 export function registerCompareCitiesTool(server: McpServer, { library, logger }: ServerDeps): void {
   server.registerTool(
     'compare_cities',
@@ -134,9 +150,10 @@ export function registerCompareCitiesTool(server: McpServer, { library, logger }
         }
         const targets = library.places.targets(asList(places), { province, level: level as PlaceLevel | undefined });
         const answer = indicator !== undefined ? compareIndicator(library, indicator, targets, include_uncertain ?? false) : compareTopic(library, topic!, targets);
-        const page = pageOf(answer.structured.rows as unknown[], cursor, { ...answer.structured, rows: [], next_cursor: '000' });
+        const structured = withinHalfBudget(answer.structured);
+        const page = pageOf(structured.rows as unknown[], cursor, { ...structured, rows: [], next_cursor: '000' });
         const more = page.next_cursor === null ? '' : `\n(表格分页:本页 ${page.items.length} 行,下一页 cursor: "${page.next_cursor}")`;
-        return { structured: { ...answer.structured, rows: page.items, next_cursor: page.next_cursor }, text: `${answer.text}${more}` };
+        return { structured: { ...structured, rows: page.items, next_cursor: page.next_cursor }, text: `${answer.text}${more}` };
       }),
   );
 }
