@@ -24,13 +24,14 @@ function nest(depth) {
   return value;
 }
 const TOOLS = {
-  list_reports: ['province', 'level'],
+  list_reports: ['province', 'level', 'cursor'],
   get_document: ['doc_id', 'offset', 'max_chars'],
   search_reports: ['query', 'place', 'published_from', 'published_to', 'limit'],
   get_passage: ['passage_id', 'context'],
-  list_indicators: [],
-  lookup_indicator: ['indicator', 'place', 'include_uncertain'],
-  compare_cities: ['indicator', 'topic', 'places', 'province', 'level', 'include_uncertain'],
+  list_indicators: ['cursor'],
+  lookup_indicator: ['indicator', 'place', 'include_uncertain', 'cursor'],
+  compare_cities: ['indicator', 'topic', 'places', 'province', 'level', 'include_uncertain', 'cursor'],
+  ask: ['question', 'place', 'include_uncertain'],
 };
 
 function safeEncode(text) {

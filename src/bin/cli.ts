@@ -17,6 +17,7 @@ import { createServer } from '../server/create-server.js';
 import { comparisonCharts, type ChartRow } from '../server/tools/compare-chart.js';
 
 const USAGE = `usage: npm run ask -- <command> [arguments] [--corpus DIR]
+  "各地城市低保标准比较" [--place 许昌]   a question as you would ask it (anything that is not a command)
   search "许昌 低保标准" [--place 许昌] [--from 2022] [--to 2025] [--limit 8]
   reports                         list the reports
   doc <doc_id>                    print a report's cleaned text
@@ -29,6 +30,8 @@ const USAGE = `usage: npm run ask -- <command> [arguments] [--corpus DIR]
   import <file> --doc-id ID --place 许昌市 [--place-id xuchang --province 河南省 --level city
          --published 2025-09 --source 出处 --period 2020-2025 --title 标题]
                                   clean a report and add it to the corpus with its metadata`;
+
+const COMMANDS = new Set(['search', 'reports', 'doc', 'passage', 'indicators', 'lookup', 'compare', 'index', 'import']);
 
 interface ParsedArgs {
   positional: string[];
@@ -96,6 +99,10 @@ function importReport(file: string, options: Map<string, string>): void {
 async function main(argv: readonly string[]): Promise<number> {
   const { positional, options } = parseArgs(argv);
   const [command, first] = positional;
+  if (command !== undefined && !COMMANDS.has(command)) {
+    const question = positional.join(' ');
+    return (await callTool('ask', { question, ...(options.has('place') ? { place: options.get('place') } : {}) })) ? 0 : 1;
+  }
   switch (command) {
     case 'search':
       if (!first) break;

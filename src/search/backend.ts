@@ -10,6 +10,8 @@ export interface QueryTerm {
   term: string;
   alternatives: readonly string[];
   alternativeWeight: number;
+  /** How much the term counts (1 when absent): common topic words count less than rare ones. */
+  weight?: number;
 }
 
 export interface BackendQuery {

@@ -5,6 +5,8 @@ import type { Tokenizer } from '../text/tokenizer.js';
 import type { BackendQuery, SearchBackend } from './backend.js';
 import type { TermStats } from './types.js';
 import { simplify } from '../text/simplify.js';
+import { coverage, coverageFactor, quantityFactor, type ContentWord } from './coverage.js';
+import { asksForQuantity, FRAME_WORDS } from './question-words.js';
 
 export interface SearchFilters {
   /** Full place names to keep; empty or absent keeps every place. */
@@ -18,6 +20,8 @@ export interface PassageHit {
   passage: Passage;
   report: Report;
   score: number;
+  /** Share of the query's content words the passage holds (1: all of them). */
+  coverage: number;
 }
 
 /** What turns a person's words into a query: jieba, synonyms, place names, term statistics. */
@@ -37,6 +41,19 @@ export interface QueryLanguage {
 export const COMMON_TERM_SHARE = 0.1;
 
 /**
+ * Common terms are the topic of a civil-affairs question (养老, 服务, 救助 are in every report):
+ * the most specific of them are kept, down-weighted, never all dropped. Two bound the postings
+ * a query scores at scale.
+ */
+export const MAX_COMMON_TERMS = 2;
+export const COMMON_TERM_WEIGHT = 0.5;
+
+/** How many of the best-ranked passages are ranked again by how much of the question they hold. */
+const RERANK_POOL = 200;
+/** The same, per place, when each place's best passage is wanted. */
+const RERANK_PER_PLACE = 20;
+
+/**
  * A part of a query word (社会 in 社会救助) is scored only while it is in fewer passages than this:
  * past it, its postings cost more than they add beside the whole word's. Small corpora keep every
  * part (recall on the test questions unchanged); at 1 000× it took search p50 from ~76 ms to
@@ -47,7 +64,7 @@ export const SUBWORD_MAX_PASSAGES = 1000;
 /** Weight of a synonym relative to the word the person typed. */
 const SYNONYM_WEIGHT = 0.8;
 /** How much more a passage counts when the query names its report's place ("许昌 低保标准"). */
-const NAMED_PLACE_BOOST = 3;
+const NAMED_PLACE_BOOST = 10;
 
 export function publishedYear(report: Report): number | undefined {
   const match = /^(\d{4})/.exec(report.meta.published);
@@ -80,15 +97,17 @@ export class PassageSearch {
     const text = simplify(written);
     const allTerms = [...new Set(tokenizer.tokenize(text))];
     if (allTerms.length === 0) {
-      throw new MinzhengError('BAD_ARGUMENT', `The query "${text}" has no searchable words; use Chinese words such as "低保标准" or "养老床位".`);
+      throw new MinzhengError('BAD_ARGUMENT', `没有可检索的词 (the query "${text.slice(0, 100)}" has no searchable words); use Chinese words such as "低保标准" or "养老床位".`);
     }
     const named = allTerms.map(placeNamedBy).filter((place) => place !== undefined);
-    const terms = planned ? this.plan(allTerms, tokenizer.words(text)) : allTerms;
+    const topical = this.topical(allTerms);
+    const terms = planned ? this.plan(topical, tokenizer.words(text)) : topical.map((term) => ({ term, weight: 1 }));
     return {
-      terms: terms.map((term) => ({
+      terms: terms.map(({ term, weight }) => ({
         term,
         alternatives: synonyms.alternativesOf(term).filter((alternative) => !allTerms.includes(alternative)),
         alternativeWeight: SYNONYM_WEIGHT,
+        ...(weight !== 1 ? { weight } : {}),
       })),
       ...(filters.places && filters.places.length > 0 ? { places: new Set(filters.places) } : {}),
       ...(filters.publishedFrom !== undefined ? { publishedFrom: filters.publishedFrom } : {}),
@@ -99,45 +118,98 @@ export class PassageSearch {
   }
 
   /**
+   * The terms that name the topic: a place the query names is boosted, not matched as a word
+   * (the title and opening lines name it in every report), and the frame of a question (各地,
+   * 哪个, 最高, 比较) is no topic. When nothing else is left, every term is kept.
+   */
+  private topical(terms: readonly string[]): string[] {
+    const topical = terms.filter((term) => this.language.placeNamedBy(term) === undefined && !FRAME_WORDS.has(term));
+    return topical.length > 0 ? topical : [...terms];
+  }
+
+  /**
    * The terms worth scoring, as postings are what a search costs. Search mode adds the words
    * inside each word (社会救助 → 社会, 救助): when the index holds the whole word, a part in
-   * SUBWORD_MAX_PASSAGES passages or more goes. Then terms in more than COMMON_TERM_SHARE of
-   * passages go too, unless nothing rarer is left.
+   * SUBWORD_MAX_PASSAGES passages or more goes. Terms in more than COMMON_TERM_SHARE of passages
+   * are the topic of most questions: the MAX_COMMON_TERMS most specific (the query's own words,
+   * then the longest) stay at COMMON_TERM_WEIGHT beside rarer terms, at full weight without them.
    */
-  private plan(searchTerms: readonly string[], words: readonly string[]): string[] {
+  private plan(searchTerms: readonly string[], words: readonly string[]): { term: string; weight: number }[] {
     const { documentFrequency, passages } = this.language.termStats;
     const frequency = (term: string) => documentFrequency[term] ?? 0;
     const wholeWords = words.filter((word) => word.length > 1 && frequency(word) > 0);
     const costlyPart = (term: string) =>
       !words.includes(term) && frequency(term) >= SUBWORD_MAX_PASSAGES && wholeWords.some((word) => word.includes(term));
     const kept = searchTerms.filter((term) => !costlyPart(term));
-    const rare = kept.filter((term) => frequency(term) <= COMMON_TERM_SHARE * passages);
-    return rare.length > 0 ? rare : kept;
+    const isCommon = (term: string) => frequency(term) > COMMON_TERM_SHARE * passages;
+    const rare = kept.filter((term) => !isCommon(term));
+    const specific = (term: string) => [Number(!words.includes(term)), -term.length, frequency(term)];
+    const common = kept
+      .filter(isCommon)
+      .sort((a, b) => compareTuples(specific(a), specific(b)))
+      .slice(0, MAX_COMMON_TERMS);
+    const commonWeight = rare.length > 0 ? COMMON_TERM_WEIGHT : 1;
+    return [...rare.map((term) => ({ term, weight: 1 })), ...common.map((term) => ({ term, weight: commonWeight }))];
   }
 
-  /** Passages for a query, best first. */
+  /** The question's content words (plain cut, no place, no frame), each with its synonyms and the search terms inside it. */
+  private contentWords(text: string): ContentWord[] {
+    const { tokenizer, synonyms } = this.language;
+    const terms = tokenizer.tokenize(text);
+    const words = this.topical([...new Set(tokenizer.words(text))]).filter((word) => word.length > 1 || /\d/.test(word));
+    return words
+      .map((word) => ({
+        forms: [word, ...synonyms.alternativesOf(word)],
+        parts: [...new Set(terms.filter((term) => term !== word && term.length > 1 && word.includes(term)))],
+      }))
+      .filter((word) => [...word.forms, ...word.parts].some((form) => (this.language.termStats.documentFrequency[form] ?? 0) > 0));
+  }
+
+  /** Passages for a query, best first: BM25, then the best RERANK_POOL ranked again by how much of the query they hold. */
   search(text: string, filters: SearchFilters): PassageHit[] {
-    return this.hits(text, filters, filters.limit);
+    const ranked = this.backend.search(this.buildQuery(text, filters));
+    const pool = this.rescore(text, ranked.slice(0, Math.max(RERANK_POOL, filters.limit)));
+    return pool.slice(0, filters.limit);
   }
 
   /** The best passage of each place that has one, in one search over every term. */
   bestPerPlace(text: string, places: readonly string[]): Map<string, PassageHit> {
-    const best = new Map<string, PassageHit>();
-    for (const hit of this.hits(text, { places }, Infinity, false)) {
-      if (!best.has(hit.report.meta.place)) best.set(hit.report.meta.place, hit);
-      if (best.size === places.length) break;
+    const perPlace = new Map<string, number>();
+    const pool: { id: number; score: number }[] = [];
+    for (const ranked of this.backend.search(this.buildQuery(text, { places }, false))) {
+      const place = this.hitOf(ranked.id)?.report.meta.place;
+      if (place === undefined || (perPlace.get(place) ?? 0) >= RERANK_PER_PLACE) continue;
+      perPlace.set(place, (perPlace.get(place) ?? 0) + 1);
+      pool.push(ranked);
     }
+    const best = new Map<string, PassageHit>();
+    for (const hit of this.rescore(text, pool)) if (!best.has(hit.report.meta.place)) best.set(hit.report.meta.place, hit);
     return best;
   }
 
-  private hits(text: string, filters: Omit<SearchFilters, 'limit'>, limit: number, planned = true): PassageHit[] {
+  /** Scores times how much of the question each passage holds (and, for 有多少, whether it states a quantity), best first. */
+  private rescore(text: string, ranked: readonly { id: number; score: number }[]): PassageHit[] {
+    const words = this.contentWords(simplify(text));
+    const wantsQuantity = asksForQuantity(text);
     const hits: PassageHit[] = [];
-    for (const { id, score } of this.backend.search(this.buildQuery(text, filters, planned))) {
-      const passage = this.passages[id];
-      const report = passage && this.reportById.get(passage.doc_id);
-      if (passage && report) hits.push({ passage, report, score });
-      if (hits.length >= limit) break;
+    for (const { id, score } of ranked) {
+      const hit = this.hitOf(id);
+      if (!hit) continue;
+      const share = coverage(simplify(hit.passage.text), words);
+      const quantity = wantsQuantity ? quantityFactor(hit.passage.text) : 1;
+      hits.push({ ...hit, score: score * coverageFactor(share) * quantity, coverage: share });
     }
-    return hits;
+    return hits.sort((a, b) => b.score - a.score);
   }
+
+  private hitOf(id: number): { passage: Passage; report: Report } | undefined {
+    const passage = this.passages[id];
+    const report = passage && this.reportById.get(passage.doc_id);
+    return passage && report ? { passage, report } : undefined;
+  }
+}
+
+function compareTuples(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+  return 0;
 }

@@ -35,17 +35,17 @@ export class MiniSearchBackend implements SearchBackend {
   }
 }
 
-/** Any term, or any of its alternatives at their lower weight. */
+/** Any term at its weight, or any of its alternatives at their lower weight (an inner boostTerm replaces the outer one: they are multiplied here). */
 function toMiniSearchQuery({ terms }: BackendQuery): Query {
   return {
     combineWith: 'OR',
-    queries: terms.map(({ term, alternatives, alternativeWeight }) =>
-      alternatives.length === 0
-        ? term
-        : ({
-            combineWith: 'OR',
-            queries: [term, { queries: [...alternatives], combineWith: 'OR', boostTerm: () => alternativeWeight }],
-          } as Query),
-    ),
+    queries: terms.map(({ term, alternatives, alternativeWeight, weight = 1 }) => {
+      if (alternatives.length === 0) return weight === 1 ? term : ({ queries: [term], combineWith: 'OR', boostTerm: () => weight } as Query);
+      return {
+        combineWith: 'OR',
+        queries: [term, { queries: [...alternatives], combineWith: 'OR', boostTerm: () => alternativeWeight * weight }],
+        ...(weight !== 1 ? { boostTerm: () => weight } : {}),
+      } as Query;
+    }),
   };
 }

@@ -16,6 +16,7 @@ export function createServer(deps: ServerDeps): McpServer {
     {
       instructions:
         '民政报告问答: Chinese civil-affairs (民政) reports, every answer cited. Which tool for which question: ' +
+        'a question as the person typed it (许昌市养老服务设施有多少, 各地城市低保标准比较) → ask, which picks figures, a comparison or passages and says why; ' +
         'a figure of one place (低保标准, 养老床位, 社会组织数 …) → lookup_indicator (names and aliases: list_indicators; ' +
         'a family such as 低保标准 returns 城乡统一/城市/农村); the same figure across places → compare_cities (one row per ' +
         'place, normalised, with notes on what makes comparing unsafe; topic for free text); how something is done, or ' +

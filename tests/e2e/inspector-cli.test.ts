@@ -68,6 +68,19 @@ const CALLS: ToolCall[] = [
     check: (r) => expect((r.content as { type?: string; mimeType?: string }[]).map((block) => block.mimeType ?? block.type)).toEqual(['text', 'text', 'image/png']),
   },
   // A number out of range: the tool answers with what is accepted, not a protocol error.
+  { tool: 'list_reports', args: { cursor: '2' }, check: (r) => expect(r.structuredContent?.reports).toHaveLength(3) },
+  {
+    tool: 'get_document',
+    args: { doc_id: 'hebi-2022', offset: '100', max_chars: '500' },
+    check: (r) => {
+      expect(String(r.structuredContent?.text).length).toBeLessThanOrEqual(500);
+      expect(r.structuredContent?.offset).toBe(100);
+    },
+  },
+  { tool: 'list_indicators', args: { cursor: '5' }, check: (r) => expect((r.structuredContent?.indicators as unknown[]).length).toBeGreaterThan(0) },
+  { tool: 'lookup_indicator', args: { indicator: '养老床位', cursor: '0' }, check: (r) => expect(placesOf(r, 'matches').size).toBeGreaterThan(0) },
+  { tool: 'compare_cities', args: { indicator: '养老床位', cursor: '0' }, check: (r) => expect((r.structuredContent?.rows as unknown[]).length).toBeGreaterThan(0) },
+  { tool: 'ask', args: { question: '社会组织有多少', place: '许昌', include_uncertain: 'false' }, check: (r) => expect(JSON.stringify(r.structuredContent)).toContain('许昌') },
   { tool: 'search_reports', args: { query: '低保', limit: '100' }, refused: true, check: (r) => expect(`${r.isError} ${r.content[0]?.text}`).toMatch(/^true .*limit: got 100 \(accepted: an integer from 1 to 50/) },
 ];
 

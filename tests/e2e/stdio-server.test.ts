@@ -7,7 +7,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_CORPUS_DIR } from '../../src/paths.js';
 import { SERVER_ENTRY, temporaryDir } from '../helpers.js';
-import { citationsIn } from '../tools/client.js';
+import { citationsIn, documentText } from '../tools/client.js';
 
 async function connect(args: string[] = [], env: Record<string, string> = {}) {
   const stderr: string[] = [];
@@ -41,8 +41,7 @@ describe('spawned server over stdio, bundled corpus', () => {
     const texts = new Map<string, string>();
     const list = await callTool(client, 'list_reports');
     for (const report of (list.structuredContent as { reports: { doc_id: string }[] }).reports) {
-      const doc = await callTool(client, 'get_document', { doc_id: report.doc_id });
-      texts.set(report.doc_id, (doc.structuredContent as { text: string }).text);
+      texts.set(report.doc_id, await documentText(client, report.doc_id));
     }
     const calls: [string, Record<string, unknown>][] = [
       ['search_reports', { query: '城市低保标准', limit: 10 }],
@@ -55,6 +54,9 @@ describe('spawned server over stdio, bundled corpus', () => {
       ['compare_cities', { indicator: '城市低保标准' }],
       ['compare_cities', { indicator: 'elderly_beds' }],
       ['compare_cities', { topic: '婚姻登记', places: ['许昌', '清水'] }],
+      ['ask', { question: '各地城市低保标准比较' }],
+      ['ask', { question: '许昌市养老服务设施有多少' }],
+      ['ask', { question: '养老床位有多少张', place: '镇江' }],
     ];
     let checked = 0;
     for (const [name, args] of calls) {

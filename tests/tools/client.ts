@@ -18,6 +18,18 @@ export async function call(client: Client, name: string, args: Record<string, un
   return (await client.callTool({ name, arguments: args })) as CallToolResult;
 }
 
+/** A report's whole text, read page by page as get_document serves it. */
+export async function documentText(client: Client, docId: string): Promise<string> {
+  let text = '';
+  for (let offset: number | null = 0; offset !== null; ) {
+    const page = (await client.callTool({ name: 'get_document', arguments: { doc_id: docId, offset } })) as CallToolResult;
+    const { text: part, next_offset } = page.structuredContent as { text: string; next_offset: number | null };
+    text += part;
+    offset = next_offset;
+  }
+  return text;
+}
+
 export function textOf(result: CallToolResult): string {
   return result.content.map((block) => (block.type === 'text' ? block.text : '')).join('\n');
 }

@@ -107,9 +107,9 @@ describe('compare_cities', () => {
 
   it('compares a topic with each place\'s best passage', async () => {
     const result = await call(client, 'compare_cities', { topic: '流浪乞讨人员救助', places: ['鹤壁', '镇江', '清水'] });
-    const data = result.structuredContent as { rows: { place: string; passage: { text: string } }[]; missing: string[] };
+    const data = result.structuredContent as { rows: { place: string; citation: { quote: string } }[]; missing: string[] };
     expect(data.rows.map((r) => r.place).sort()).toEqual(['清水县', '镇江市', '鹤壁市'].sort());
-    for (const row of data.rows) expect(row.passage.text).toMatch(/流浪乞讨|救助/);
+    for (const row of data.rows) expect(row.citation.quote).toMatch(/流浪乞讨|救助/);
     expect(citationsIn(data).length).toBe(3);
   });
 

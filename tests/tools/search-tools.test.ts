@@ -1,14 +1,13 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, citationsIn, connectInMemory, textOf } from './client.js';
+import { call, citationsIn, connectInMemory, documentText as readDocument, textOf } from './client.js';
 
 let client: Client;
 const documents = new Map<string, string>();
 
 async function documentText(docId: string): Promise<string> {
   if (!documents.has(docId)) {
-    const result = await call(client, 'get_document', { doc_id: docId });
-    documents.set(docId, (result.structuredContent as { text: string }).text);
+    documents.set(docId, await readDocument(client, docId));
   }
   return documents.get(docId)!;
 }

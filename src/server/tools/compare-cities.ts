@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { compareIndicator as compareFigures } from '../../compare.js';
 import { MinzhengError } from '../../errors.js';
 import { citationOf, type ReportLibrary } from '../../library.js';
+import { topicRows } from '../../ask/topic.js';
+import { CURSOR_DESCRIPTION, fittingCount, pageOf, TOKEN_BUDGET } from '../budget.js';
 import type { ServerDeps } from '../deps.js';
 import { formatCitation } from '../format.js';
 import { asList, citationSchema, levelFilter, placeArgument, provinceFilter } from '../schemas.js';
@@ -27,7 +29,7 @@ const rowSchema = z.object({
   citation: citationSchema(),
   confidence: z.enum(['high', 'low']).optional().describe('low only with include_uncertain: a plan, part, range or unnormalised figure (see note)'),
   note: z.string().describe('What to mind when comparing this row; empty when nothing'),
-  passage: z.object({ passage_id: z.string(), doc_id: z.string(), text: z.string(), score: z.number() }).optional().describe('For a topic: the place\'s best passage'),
+  passage: z.object({ passage_id: z.string(), score: z.number() }).optional().describe('For a topic: the place\'s best passage (its text is citation.quote)'),
 });
 
 const outputSchema = {
@@ -35,11 +37,14 @@ const outputSchema = {
   topic: z.string().optional(),
   normalized_unit: z.string().optional(),
   rows: z.array(rowSchema),
-  missing: z.array(z.string()).describe('Places with no value (or no passage) for it'),
+  missing: z.array(z.string()).describe('Places with no value (or no passage that really matches the topic) for it'),
+  missing_reasons: z.array(z.object({ place: z.string(), reason: z.string() })).optional().describe('For a topic: why each missing place is left out'),
+  next_cursor: z.string().nullable().describe('Pass as cursor for the next page of rows; null on the last page'),
   missing_notes: z
     .array(z.object({ place: z.string(), indicator: z.string(), note: z.string() }))
     .optional()
     .describe('Places without this indicator that state another member of its family (没有城市低保标准,但有农村低保标准)'),
+  missing_notes_omitted: z.number().int().optional().describe('Missing notes and reasons left out to keep the answer within its size budget'),
 };
 
 type Answer = ToolAnswer<Record<string, unknown>>;
@@ -83,28 +88,36 @@ function compareIndicator(library: ReportLibrary, indicatorInput: string, places
   };
 }
 
+/** Each place's best passage, places whose passage does not really match the topic left out with the reason. */
 function compareTopic(library: ReportLibrary, topic: string, targets: string[]): Answer {
-  const rows = [];
-  const missing: string[] = [];
-  const best = library.bestPassagePerPlace(topic, targets);
-  for (const place of targets) {
-    const hit = best.get(place);
-    if (!hit) {
-      missing.push(place);
-      continue;
+  const found = topicRows(library, topic, targets);
+  const rows = found.rows.map(({ place, hit }) => ({
+    place,
+    ...library.places.infoOf(place),
+    published: hit.report.meta.published,
+    citation: citationOf(hit.passage),
+    note: '',
+    passage: { passage_id: hit.passage.passage_id, score: Math.round(hit.score * 1000) / 1000 },
+  }));
+  const missing = found.missing.map(({ place }) => place);
+  const lines = rows.map((row, i) => `${i + 1}. 【${row.place}｜${row.published}】${row.citation.quote}\n   引用 ${formatCitation(row.citation)}`);
+  const missingLine = found.missing.length ? `\n没有列入的地方:${found.missing.map(({ place, reason }) => `${place}(${reason})`).join(';')}` : '';
+  return { structured: { topic, rows, missing, missing_reasons: found.missing }, text: `「${topic}」各地最相关的段落:\n${lines.join('\n')}${missingLine}` };
+}
+
+/** Notes and reasons on missing places (one per place, and per family member) keep to half the budget, leaving the rest to rows; the count left out is said. */
+function withinHalfBudget(structured: Record<string, unknown>): Record<string, unknown> {
+  const trimmed = { ...structured };
+  let omitted = 0;
+  for (const key of ['missing_notes', 'missing_reasons']) {
+    const notes = (structured[key] as unknown[] | undefined) ?? [];
+    const kept = notes.length === 0 ? 0 : fittingCount(notes, { missing: structured.missing }, TOKEN_BUDGET / 2);
+    if (kept < notes.length) {
+      trimmed[key] = notes.slice(0, kept);
+      omitted += notes.length - kept;
     }
-    rows.push({
-      place,
-      ...library.places.infoOf(place),
-      published: hit.report.meta.published,
-      citation: citationOf(hit.passage),
-      note: '',
-      passage: { passage_id: hit.passage.passage_id, doc_id: hit.passage.doc_id, text: hit.passage.text, score: Math.round(hit.score * 1000) / 1000 },
-    });
   }
-  const lines = rows.map((row, i) => `${i + 1}. 【${row.place}｜${row.published}】${row.passage.text}\n   引用 ${formatCitation(row.citation)}`);
-  const missingLine = missing.length ? `\n没有相关段落的地方:${missing.join('、')}` : '';
-  return { structured: { topic, rows, missing }, text: `「${topic}」各地最相关的段落:\n${lines.join('\n')}${missingLine}` };
+  return omitted > 0 ? { ...trimmed, missing_notes_omitted: omitted } : structured;
 }
 
 export function registerCompareCitiesTool(server: McpServer, { library, logger }: ServerDeps): void {
@@ -117,7 +130,8 @@ export function registerCompareCitiesTool(server: McpServer, { library, logger }
         'it holds for, the exact sentence it comes from and a note where comparing is unsafe (different years, a ' +
         'unified 城乡 standard, a sub-place, an older report saying otherwise); places without a value are listed in ' +
         '`missing`. Example: indicator "城市低保标准". With `topic` (free text, e.g. "养老服务体系") instead of an ' +
-        'indicator, each row carries the place\'s best passage.',
+        'indicator, each row carries the place\'s best passage, and places whose best passage does not really match go to ' +
+        '`missing` with the reason. Rows come in pages within ~8k tokens: pass next_cursor as cursor for more.',
       inputSchema: {
         indicator: indicatorArgument.optional(),
         topic: z.string().min(1).max(200).optional().describe('Free-text topic instead of an indicator, e.g. "智慧养老"'),
@@ -126,17 +140,22 @@ export function registerCompareCitiesTool(server: McpServer, { library, logger }
         level: levelFilter.optional().describe('Compare only places of one level, e.g. "county" to compare counties with counties'),
         include_uncertain: includeUncertainArgument.optional(),
         chart: z.boolean().optional().describe('Also return the ranking as a bar chart: a PNG image block beside the table (indicator comparisons only). Default false'),
+        cursor: z.string().max(20).optional().describe(CURSOR_DESCRIPTION),
       },
       outputSchema,
       annotations: READ_ONLY,
     },
-    ({ indicator, topic, places, province, level, include_uncertain, chart }) => {
+    ({ indicator, topic, places, province, level, include_uncertain, chart, cursor }) => {
       const result = runTool(logger, () => {
         if ((indicator === undefined) === (topic === undefined)) {
           throw new MinzhengError('BAD_ARGUMENT', 'Give exactly one of `indicator` (e.g. "城市低保标准") or `topic` (e.g. "智慧养老").');
         }
         const targets = library.places.targets(asList(places), { province, level: level as PlaceLevel | undefined });
-        return indicator !== undefined ? compareIndicator(library, indicator, targets, include_uncertain ?? false) : compareTopic(library, topic!, targets);
+        const answer = indicator !== undefined ? compareIndicator(library, indicator, targets, include_uncertain ?? false) : compareTopic(library, topic!, targets);
+        const structured = withinHalfBudget(answer.structured);
+        const page = pageOf(structured.rows as unknown[], cursor, { ...structured, rows: [], next_cursor: '000' });
+        const more = page.next_cursor === null ? '' : `\n(表格分页:本页 ${page.items.length} 行,下一页 cursor: "${page.next_cursor}")`;
+        return { structured: { ...structured, rows: page.items, next_cursor: page.next_cursor }, text: `${answer.text}${more}` };
       });
       return chart ? withCharts(result, library, topic !== undefined) : result;
     },

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { citationOf } from '../../library.js';
+import { fittingCount } from '../budget.js';
 import type { ServerDeps } from '../deps.js';
 import { formatCitation } from '../format.js';
 import { asList, citationSchema, placeArgument } from '../schemas.js';
@@ -17,7 +18,8 @@ export function registerSearchReportsTool(server: McpServer, { library, logger }
       description:
         'Full-text search (Chinese word segmentation, synonyms such as 最低生活保障↔低保, 福利彩票↔福彩) over ' +
         'the reports. Returns sentence-sized passages, best first, each with a citation into get_document text. ' +
-        'Example: query "许昌 低保标准", or query "养老床位" with place ["镇江"]. Use get_passage for context.',
+        'Example: query "许昌 低保标准", or query "养老床位" with place ["镇江"]. Use get_passage for context. ' +
+        'At most ~8k tokens: past that the lowest-ranked passages are left out and `omitted` counts them.',
       inputSchema: {
         query: z.string().min(1).max(200).describe('Words to look for, Chinese or mixed, e.g. "城市低保标准" or "社会组织 数量"'),
         place: placeArgument.optional(),
@@ -41,6 +43,7 @@ export function registerSearchReportsTool(server: McpServer, { library, logger }
             citation: citationSchema(),
           }),
         ),
+        omitted: z.number().int().optional().describe('Passages left out to keep the answer within its size budget (ask for fewer, or narrow the query)'),
       },
       annotations: READ_ONLY,
     },
@@ -53,7 +56,7 @@ export function registerSearchReportsTool(server: McpServer, { library, logger }
           publishedTo: published_to,
           limit,
         });
-        const results = hits.map(({ passage, report, score }) => ({
+        const rows = hits.map(({ passage, report, score }) => ({
           passage_id: passage.passage_id,
           doc_id: passage.doc_id,
           place: report.meta.place,
@@ -66,11 +69,14 @@ export function registerSearchReportsTool(server: McpServer, { library, logger }
           text: passage.text,
           citation: citationOf(passage),
         }));
+        const results = rows.slice(0, fittingCount(rows, { omitted: rows.length }));
+        const omitted = rows.length - results.length;
         const lines = results.map(
           (r, i) => `${i + 1}. 【${r.place}｜${r.published}】${r.text}\n   引用 ${formatCitation(r.citation)} passage_id=${r.passage_id}`,
         );
-        const text = results.length === 0 ? `没有找到与「${query}」相关的段落。` : `「${query}」共 ${results.length} 条结果：\n${lines.join('\n')}`;
-        return { structured: { results }, text };
+        const more = omitted > 0 ? `\n(另有 ${omitted} 条未列出,以免超出篇幅;可减小 limit 或缩小查询)` : '';
+        const text = results.length === 0 ? `没有找到与「${query}」相关的段落。` : `「${query}」共 ${results.length} 条结果：\n${lines.join('\n')}${more}`;
+        return { structured: { results, ...(omitted > 0 ? { omitted } : {}) }, text };
       }),
   );
 }
