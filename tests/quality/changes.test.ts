@@ -25,7 +25,7 @@ interface GoldChange {
   times?: number;
 }
 
-const gold = readFixture<{ changes: GoldChange[] }>('gold-changes.json').changes.flatMap((g) => Array.from({ length: g.times ?? 1 }, () => g));
+const gold = readFixture<{ changes: GoldChange[] }>('gold-changes.json').changes.flatMap((g) => Array.from({ length: g.times ?? 1 }, () => ({ ...g })));
 const places = loadPlaces();
 const heldBack = new Set(split.held_back);
 const library = bundledLibrary();
