@@ -8,6 +8,8 @@ import { formatCitation } from '../format.js';
 import { asList, citationSchema, levelFilter, placeArgument, provinceFilter } from '../schemas.js';
 import type { PlaceLevel } from '../../places/types.js';
 import { READ_ONLY, runTool, type ToolAnswer } from '../tool-result.js';
+import { compareChangeAnswer } from './compare-change-answer.js';
+import { changeRowFields, yearArgument } from './compare-change-schema.js';
 import { citeLine, describeFigure, includeUncertainArgument, indicatorArgument, indicatorRefSchema, qualifierSchema, requestRef } from './indicator-output.js';
 
 const rowSchema = z.object({
@@ -27,6 +29,7 @@ const rowSchema = z.object({
   confidence: z.enum(['high', 'low']).optional().describe('low only with include_uncertain: a plan, part, range or unnormalised figure (see note)'),
   note: z.string().describe('What to mind when comparing this row; empty when nothing'),
   passage: z.object({ passage_id: z.string(), doc_id: z.string(), text: z.string(), score: z.number() }).optional().describe('For a topic: the place\'s best passage'),
+  ...changeRowFields(),
 });
 
 const outputSchema = {
@@ -116,7 +119,8 @@ export function registerCompareCitiesTool(server: McpServer, { library, logger }
         'it holds for, the exact sentence it comes from and a note where comparing is unsafe (different years, a ' +
         'unified 城乡 standard, a sub-place, an older report saying otherwise); places without a value are listed in ' +
         '`missing`. Example: indicator "城市低保标准". With `topic` (free text, e.g. "养老服务体系") instead of an ' +
-        'indicator, each row carries the place\'s best passage.',
+        'indicator, each row carries the place\'s best passage. With from_year and to_year, each row is the place\'s change ' +
+        'between the two years computed from two cited values (arithmetic shown, e.g. "2012 → 2022: 1000 → 2642 元/人/月, +1642 (+164.2%)").',
       inputSchema: {
         indicator: indicatorArgument.optional(),
         topic: z.string().min(1).max(200).optional().describe('Free-text topic instead of an indicator, e.g. "智慧养老"'),
@@ -124,16 +128,22 @@ export function registerCompareCitiesTool(server: McpServer, { library, logger }
         province: provinceFilter.optional().describe('Compare only places in this province, e.g. "河南"'),
         level: levelFilter.optional().describe('Compare only places of one level, e.g. "county" to compare counties with counties'),
         include_uncertain: includeUncertainArgument.optional(),
+        from_year: yearArgument.optional().describe('With to_year and an indicator: compare the change between two years, e.g. 2012 (each place from cited points, arithmetic shown)'),
+        to_year: yearArgument.optional().describe('With from_year: the later year, e.g. 2022'),
       },
       outputSchema,
       annotations: READ_ONLY,
     },
-    ({ indicator, topic, places, province, level, include_uncertain }) =>
+    ({ indicator, topic, places, province, level, include_uncertain, from_year, to_year }) =>
       runTool(logger, () => {
         if ((indicator === undefined) === (topic === undefined)) {
           throw new MinzhengError('BAD_ARGUMENT', 'Give exactly one of `indicator` (e.g. "城市低保标准") or `topic` (e.g. "智慧养老").');
         }
         const targets = library.places.targets(asList(places), { province, level: level as PlaceLevel | undefined });
+        if (from_year !== undefined || to_year !== undefined) {
+          if (from_year === undefined || to_year === undefined || indicator === undefined) throw new MinzhengError('BAD_ARGUMENT', '比较变化需同时给出 indicator、from_year 和 to_year (give indicator, from_year and to_year together), e.g. {"indicator": "城市低保标准", "from_year": 2012, "to_year": 2022}.');
+          return compareChangeAnswer(library, indicator, targets, from_year, to_year);
+        }
         return indicator !== undefined ? compareIndicator(library, indicator, targets, include_uncertain ?? false) : compareTopic(library, topic!, targets);
       }),
   );
