@@ -17,11 +17,16 @@ export class ChangeBook {
     private readonly loadPlaces: () => Places,
   ) {}
 
+  /** The gazetteer's names for reading text (check_figure reads statements with them too). */
+  readingPlaces(): Places {
+    this.places ??= this.loadPlaces();
+    return this.places;
+  }
+
   private ofReport(report: Report): ChangeFigure[] {
     let changes = this.byDoc.get(report.meta.doc_id);
     if (!changes) {
-      this.places ??= this.loadPlaces();
-      changes = extractChanges(report, this.passagesOf(report.meta.doc_id), this.places);
+      changes = extractChanges(report, this.passagesOf(report.meta.doc_id), this.readingPlaces());
       this.byDoc.set(report.meta.doc_id, changes);
     }
     return changes;

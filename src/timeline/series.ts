@@ -15,6 +15,8 @@ export interface SeriesPoint {
   year_source: 'text' | 'report' | 'period';
   /** In the indicator's normalised unit. */
   value: number;
+  /** The number as written with 万/亿 multiplied out (5040 for 每人每年5040元): for claims whose period is not stated. */
+  raw_value: number;
   written: string;
   qualifier: Qualifier;
   /** level: the figure itself; previous: the earlier value of a from→to. */
@@ -40,6 +42,7 @@ export interface Series {
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
+const magnitudeOf = (unit: string) => (unit.startsWith('亿') ? 1e8 : unit.startsWith('万') ? 1e4 : 1);
 
 /** The year of an earlier value the sentence gives only as a period (5年来, 十年来), or null. */
 export type PreviousYearOf = (figure: Figure) => number | null;
@@ -56,6 +59,7 @@ function previousPoint(figure: Figure, previousYearOf: PreviousYearOf): SeriesPo
     year,
     year_source: previous.year === null ? 'period' : 'text',
     value: round((previous.value * figure.normalized_value) / figure.value),
+    raw_value: previous.value * magnitudeOf(previous.unit),
     written: `${previous.value}${previous.unit}`,
     qualifier: 'exact',
     source: 'previous',
@@ -72,6 +76,7 @@ function levelPoint(figure: Figure): SeriesPoint | undefined {
     year: figure.as_of,
     year_source: figure.as_of_source === 'text' ? 'text' : 'report',
     value: figure.normalized_value,
+    raw_value: figure.value * magnitudeOf(figure.unit),
     written: figure.written,
     qualifier: figure.qualifier,
     source: 'level',
