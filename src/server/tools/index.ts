@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerDeps } from '../deps.js';
+import { registerCheckFigureTool } from './check-figure.js';
 import { registerCompareCitiesTool } from './compare-cities.js';
 import { registerGetDocumentTool } from './get-document.js';
 import { registerGetPassageTool } from './get-passage.js';
@@ -16,4 +17,5 @@ export function registerTools(server: McpServer, deps: ServerDeps): void {
   registerListIndicatorsTool(server, deps);
   registerLookupIndicatorTool(server, deps);
   registerCompareCitiesTool(server, deps);
+  registerCheckFigureTool(server, deps);
 }
