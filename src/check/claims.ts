@@ -3,8 +3,10 @@ import type { Report } from '../corpus/types.js';
 import { changesInPassage, type ChangeMeasure } from '../indicators/changes.js';
 import { indicatorById } from '../indicators/catalogue.js';
 import { extractFromPassage } from '../indicators/extract.js';
-import type { IndicatorDef, Qualifier } from '../indicators/types.js';
+import { changePeriodOf } from '../indicators/change-period.js';
+import type { Figure, IndicatorDef, Qualifier } from '../indicators/types.js';
 import type { Places } from '../places/places.js';
+import type { PlaceUnit } from '../places/types.js';
 import type { PlaceRegistry } from '../places/registry.js';
 import { simplify } from '../text/simplify.js';
 
@@ -31,6 +33,8 @@ export interface Claim {
   qualifier: Qualifier;
   measure?: ChangeMeasure;
   period_from?: number | null;
+  /** The earlier value of a from→to (由520元提高到700元): checked against values before the newest when its year is not known. */
+  previous?: boolean;
   /** plan, subset …: the statement itself does not claim a level. */
   role: string;
   /** The sentence of the statement the claim comes from, and where the number stands in the statement. */
@@ -41,8 +45,10 @@ export interface Claim {
 
 interface Mention {
   at: number;
+  end: number;
   place?: string;
   problem?: string;
+  units: readonly PlaceUnit[];
 }
 
 /** Places a sentence names: full names of any unit, short names of provinces and cities, short names of corpus places. */
@@ -52,9 +58,14 @@ function mentionsIn(sentence: string, places: Places, registry: PlaceRegistry): 
     const name = sentence.slice(mention.start, mention.end);
     const corpus = registry.find(name);
     if (mention.form === 'county_short' && !corpus) continue;
-    if (corpus) found.push({ at: mention.start, place: corpus.name });
-    else if (mention.units.length === 1) found.push({ at: mention.start, place: mention.units[0]!.name });
-    else found.push({ at: mention.start, problem: `"${name}"可指多个地方: ${mention.units.map((unit) => unit.name).join('、')}` });
+    // 北京市朝阳区: a parent written right before a shared name tells which unit it is.
+    const parent = found.at(-1);
+    const inside = parent?.end === mention.start && parent.units.length === 1 ? mention.units.filter((unit) => places.gazetteer.isWithin(unit, parent.units[0]!)) : [];
+    const units = inside.length > 0 ? inside : mention.units;
+    const at = { at: mention.start, end: mention.end, units };
+    if (corpus) found.push({ ...at, place: corpus.name });
+    else if (units.length === 1) found.push({ ...at, place: units[0]!.name });
+    else found.push({ ...at, problem: `"${name}"可指多个地方: ${units.map((unit) => `${unit.name}(${unit.code})`).join('、')}` });
   }
   return found;
 }
@@ -95,20 +106,25 @@ export function claimsIn(statement: string, places: Places, registry: PlaceRegis
         start: passage.start + at,
         end: passage.start + at + figure.written.length,
       });
+      const earlier = previousClaim(claims.at(-1)!, figure, passage.text, passage.start, statement, presentYear);
+      if (earlier) claims.push(earlier);
     }
+    const yearsWritten = [...passage.text.matchAll(/((?:19|20)\d{2})年/g)].map((match) => Number(match[1]));
     for (const change of changesInPassage(passage, context)) {
       const at = passage.text.indexOf(change.written, change.citation.start - passage.start);
       claims.push({
         kind: 'change',
         indicator: indicatorById(change.indicator)!,
         ...placeOf(placeAt(at), change.sub_place && change.place.endsWith('市区')),
-        year: change.period_to !== presentYear || /\d{4}年/.test(passage.text) ? change.period_to : null,
+        // The end of a change's period counts only when the statement writes it (比2012年增加: from 2012, to unsaid).
+        year: change.period_to !== null && change.period_to !== change.period_from && yearsWritten.includes(change.period_to) ? change.period_to : null,
         value: change.delta,
         raw_value: change.delta,
         written: statement.slice(passage.start + at, passage.start + at + change.written.length),
         qualifier: change.qualifier,
         measure: change.measure,
-        period_from: change.period_from,
+        // 十年来 counts from the year the statement speaks from, which is only assumed: a start year counts when written.
+        period_from: change.period_from !== null && yearsWritten.includes(change.period_from) ? change.period_from : null,
         role: change.role,
         sentence: statement.slice(passage.start, passage.end),
         start: passage.start + at,
@@ -118,6 +134,29 @@ export function claimsIn(statement: string, places: Places, registry: PlaceRegis
     if (mentions.length > 0) carried = mentions.at(-1);
   }
   return claims.sort((a, b) => a.start - b.start);
+}
+
+/** The from-value of a from→to as a claim of its own, at its year (written, or the start of 5年来), in the unit of the to-value. */
+function previousClaim(to: Claim, figure: Figure, sentence: string, offset: number, statement: string, presentYear: number | null): Claim | undefined {
+  const previous = figure.previous;
+  if (!previous || previous.unit !== figure.unit || figure.value === 0) return undefined;
+  const at = sentence.lastIndexOf(String(previous.value), figure.citation.start - offset + figure.citation.quote.indexOf(figure.written));
+  if (at < 0) return undefined;
+  const period = changePeriodOf(sentence, 0, 0, at, presentYear);
+  const year = previous.year ?? (period.from !== null && period.to === figure.as_of ? period.from : null);
+  const magnitude = previous.unit.startsWith('亿') ? 1e8 : previous.unit.startsWith('万') ? 1e4 : 1;
+  const end = at + String(previous.value).length + previous.unit.length;
+  return {
+    ...to,
+    year,
+    value: to.value === null ? null : Math.round(((previous.value * to.value) / figure.value) * 100) / 100,
+    raw_value: previous.value * magnitude,
+    written: statement.slice(offset + at, offset + end),
+    qualifier: 'exact',
+    previous: true,
+    start: offset + at,
+    end: offset + end,
+  };
 }
 
 function placeOf(mention: Mention | undefined, urbanPart: boolean): { place?: string; place_problem?: string } {

@@ -104,6 +104,13 @@ function checkLevel(library: ReportLibrary, claim: Claim, place: string, reportP
     if (elsewhere.length > 0) return verdict('not_found', `报告没有${name}${claim.year}年的数值;${claim.written}是${elsewhere.map((p) => `${p.year}年`).join('、')}的数值`, elsewhere);
     return verdict('not_found', `报告没有${name}${claim.year}年的数值(有${[...new Set(points.map((p) => p.year))].join('、')}年的)`, points);
   }
+  if (claim.previous) {
+    // 由520元提高到700元 with no year: an earlier value, so any value before the newest may bear it out.
+    const newestYear = Math.max(...points.map((point) => point.year));
+    const earlier = points.filter((point) => point.year < newestYear && agrees(claim, point));
+    if (earlier.length > 0) return verdict('supported', `报告给出${name}${earlier.map(describe).join('、')}(较早的数值)`, earlier);
+    return verdict('not_found', `报告没有${name}较早为${claim.written}的记载`, points);
+  }
   const newestYear = Math.max(...points.map((point) => point.year));
   const newest = points.filter((point) => point.year === newestYear);
   const matching = newest.filter((point) => agrees(claim, point));
