@@ -35,6 +35,8 @@ export interface Claim {
   period_from?: number | null;
   /** The earlier value of a from→to (由520元提高到700元): checked against values before the newest when its year is not known. */
   previous?: boolean;
+  /** For a from-value: the to-value it rose to, in the indicator's unit. */
+  paired_value?: number | null;
   /** plan, subset …: the statement itself does not claim a level. */
   role: string;
   /** The sentence of the statement the claim comes from, and where the number stands in the statement. */
@@ -154,6 +156,7 @@ function previousClaim(to: Claim, figure: Figure, sentence: string, offset: numb
     written: statement.slice(offset + at, offset + end),
     qualifier: 'exact',
     previous: true,
+    paired_value: to.value,
     start: offset + at,
     end: offset + end,
   };

@@ -109,6 +109,12 @@ function checkLevel(library: ReportLibrary, claim: Claim, place: string, reportP
     const newestYear = Math.max(...points.map((point) => point.year));
     const earlier = points.filter((point) => point.year < newestYear && agrees(claim, point));
     if (earlier.length > 0) return verdict('supported', `报告给出${name}${earlier.map(describe).join('、')}(较早的数值)`, earlier);
+    // 由500元提高到700元 where a report says 由520元提高到700元: the same rise, another starting value.
+    const paired = claim.paired_value;
+    const sameRise = points.filter(
+      (point) => point.source === 'previous' && paired != null && points.some((level) => level.source === 'level' && level.citation.start === point.citation.start && consistent(level, { value: paired, qualifier: 'exact' })),
+    );
+    if (sameRise.length > 0) return verdict('contradicted', `报告写明${name}是由${sameRise.map((p) => p.written).join('、')}提高的,不是${claim.written}`, sameRise);
     return verdict('not_found', `报告没有${name}较早为${claim.written}的记载`, points);
   }
   const newestYear = Math.max(...points.map((point) => point.year));
