@@ -55,6 +55,7 @@ describe('spawned server over stdio, bundled corpus', () => {
       ['compare_cities', { indicator: '城市低保标准' }],
       ['compare_cities', { indicator: 'elderly_beds' }],
       ['compare_cities', { topic: '婚姻登记', places: ['许昌', '清水'] }],
+      ['check_figure', { statement: '鹤壁市农村低保标准为每人每年5040元' }],
     ];
     let checked = 0;
     for (const [name, args] of calls) {

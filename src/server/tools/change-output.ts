@@ -3,7 +3,6 @@ import { indicatorById } from '../../indicators/catalogue.js';
 import type { ChangeFigure } from '../../indicators/changes.js';
 import { formatCitation } from '../format.js';
 import { citationSchema } from '../schemas.js';
-import { qualifierSchema } from './indicator-output.js';
 
 /** How changes (提高50元, 增幅5%, 新增481张) are returned: a schema built fresh per use (no $ref), the match, and a text table. */
 export const changeSchema = () =>
@@ -20,7 +19,7 @@ export const changeSchema = () =>
     written: z.string().describe('The change exactly as the report writes it'),
     normalized_delta: z.number().nullable().describe('An amount in the indicator\'s unit (a yearly standard\'s rise ÷ 12); null for relative changes or an unknown period'),
     normalized_unit: z.string(),
-    qualifier: qualifierSchema,
+    qualifier: z.enum(['exact', 'approx', 'about_or_more', 'more_than', 'nearly', 'at_least']).describe('Hedge of the change as written: exact; approx 约; about_or_more 余/多; more_than 逾/超过; nearly 近; at_least 不低于'),
     period_from: z.number().nullable().describe('Year the change is measured from, when the text says (比2012年, 较上年)'),
     period_to: z.number().nullable().describe('Year the change is measured to'),
     annual_average: z.boolean().describe('True for 年均增幅: an average per year'),

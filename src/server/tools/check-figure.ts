@@ -90,7 +90,7 @@ export function registerCheckFigureTool(server: McpServer, { library, logger }: 
         indicator: indicatorArgument.optional(),
         value: z.number().finite().optional().describe('With place and indicator: the value to check'),
         unit: z.string().min(1).max(20).optional().describe('Unit of value as written ("元/人/年", "亿元", "张"); default: the indicator\'s normalised unit'),
-        year: yearArgument.optional().describe('The year the value is said to hold for (default: the newest the reports give)'),
+        year: yearArgument().optional().describe('The year the value is said to hold for (default: the newest the reports give)'),
       },
       outputSchema: { checks: z.array(checkSchema) },
       annotations: READ_ONLY,

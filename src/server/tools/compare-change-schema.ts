@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { citationSchema } from '../schemas.js';
 
-/** A year argument: the years reports speak of. */
-export const yearArgument = z.number().int().min(1949).max(2100);
+/** A year argument: the years reports speak of (a fresh schema per use: two uses of one would be emitted as a $ref). */
+export const yearArgument = () => z.number().int().min(1949).max(2100);
 
 /** Fields a compare_cities row carries when it compares the change between two years (fresh schemas per use: no $ref). */
 export function changeRowFields() {
