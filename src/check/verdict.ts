@@ -90,7 +90,9 @@ function checkLevel(library: ReportLibrary, claim: Claim, place: string, reportP
   const verdict = (v: Verdict, reason: string, shown: SeriesPoint[]): Check => {
     const closest = shown.slice().sort((a, b) => Math.abs(a.value - (claimedValues(claim)[0] ?? 0)) - Math.abs(b.value - (claimedValues(claim)[0] ?? 0)))[0];
     const closeness = closest && claim.value !== null ? distance(claim.value, closest.value) : undefined;
-    return { claim, verdict: v, reason: `${reason}${note}${asChange}`, reported: shown.map((point) => reportedOf(point, unit)), ...(closeness ? { closeness } : {}) };
+    const dated = shown.some((point) => point.year_source === 'report') ? ';注:原文未写年份,按报告发布时间计' : '';
+    const inferred = shown.some((point) => point.year_source === 'period') ? ';注:较早数值的年份由原文"N年来"推得' : '';
+    return { claim, verdict: v, reason: `${reason}${note}${dated}${inferred}${asChange}`, reported: shown.map((point) => reportedOf(point, unit)), ...(closeness ? { closeness } : {}) };
   };
   const name = `${place}${claim.indicator.name}`;
   if (points.length === 0) return verdict('not_found', `报告中没有${name}的数值`, []);

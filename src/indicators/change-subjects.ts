@@ -36,7 +36,7 @@ interface Named {
   start: number;
 }
 
-export function maskAdditions(sentence: string): string {
+function maskAdditions(sentence: string): string {
   return sentence.replace(ADDITION_WORDS, (match) => '#'.repeat(match.length));
 }
 
@@ -87,7 +87,7 @@ function namedIn(sentence: string, masked: string, from: number, to: number, acc
 }
 
 /** Whether a clause's words before its change name no subject of their own. */
-export function leadIsBare(lead: string): boolean {
+function leadIsBare(lead: string): boolean {
   return lead.replace(LEAD_WORDS, '').replace(/[^\u4e00-\u9fff]/g, '').length <= 1;
 }
 

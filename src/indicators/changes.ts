@@ -98,11 +98,11 @@ function toChange(sentence: string, passage: Passage, context: ChangeContext, qu
   const period = changePeriodOf(sentence, strong.start, clause.start, quantity.start, context.year);
   const standardPeriod = indicator.kind === 'standard' ? periodOf(sentence, quoteStart, quantity.numberStart, quoteEnd) : undefined;
   const sameUnit = measure === 'amount' && indicator.kind !== 'rate';
-  const normalized = sameUnit ? normalize(indicator, quantity, standardPeriod) : { value: null };
+  const normalized: { value: number | null; note?: string } = sameUnit ? normalize(indicator, quantity, standardPeriod) : { value: null };
   const { meta } = context.report;
   const subPlace = subPlaceIn(sentence.slice(quoteStart, quantity.start), meta, context.places);
   const notes: string[] = [];
-  if (normalized.value !== null && 'note' in normalized && normalized.note) notes.push(normalized.note);
+  if (normalized.value !== null && normalized.note) notes.push(normalized.note);
   if (measure === 'percent' && indicator.kind === 'rate') notes.push('原文写作%,对比率指标可能指百分点,也可能指相对增幅');
   if (measure === 'times') notes.push(`增长${quantity.value}倍:现值约为原值的${Math.round((quantity.value + 1) * 100) / 100}倍`);
   if (period.annualAverage) notes.push('年均变化,不是整个期间的变化');
