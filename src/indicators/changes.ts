@@ -146,10 +146,16 @@ function markTiers(changes: ChangeFigure[]): void {
   }
 }
 
+/**
+ * Words without which a sentence states no change (levels.ts's verbs of change and additions): most
+ * sentences lack them and are not read further.
+ */
+const MAY_CHANGE = /提高|增加|增长|减少|下降|提升|上调|降低|下调|增幅|涨幅|上涨|清退|新增|新建|新成立|新登记|新\(|新（|今年|本年|当年|全年|年内|半年|首批/;
+
 /** The changes in one sentence-sized passage. */
 export function changesInPassage(passage: Passage, context: ChangeContext): ChangeFigure[] {
   const sentence = passage.text;
-  if (sentence.includes('|')) return []; // statistics table rows hold levels
+  if (sentence.includes('|') || !/\d/.test(sentence) || !MAY_CHANGE.test(sentence)) return []; // statistics table rows hold levels
   const found: Quantity[] = [];
   levelsOf(sentence, findQuantities(sentence), context.year, found);
   const changes: ChangeFigure[] = [];
