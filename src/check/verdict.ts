@@ -59,8 +59,13 @@ function pointsOf(library: ReportLibrary, claim: Claim, place: string, reportPla
   return { points: stand.flatMap((series) => series.points), unit: claim.indicator.unit, note: stand.length > 0 && fallback ? `(${fallback.note})` : '' };
 }
 
-function describe(point: SeriesPoint): string {
-  return `${point.year}年${point.written}`;
+/** "2025年8580元(折合715元/人/月)": the figure as written, and in the indicator's unit when that differs. */
+function describe(point: SeriesPoint, unit: string): string {
+  return `${point.year}年${asWritten(point, unit)}`;
+}
+
+function asWritten(point: SeriesPoint, unit: string): string {
+  return point.raw_value === point.value ? point.written : `${point.written}(折合${point.value}${unit})`;
 }
 
 function reportPlacesOf(library: ReportLibrary, place: string): Set<string> | string {
@@ -99,9 +104,9 @@ function checkLevel(library: ReportLibrary, claim: Claim, place: string, reportP
   if (claim.year !== null) {
     const ofYear = points.filter((point) => point.year === claim.year);
     const matching = ofYear.filter((point) => agrees(claim, point));
-    if (matching.length > 0 && matching.length < ofYear.length) return verdict('ambiguous', `报告对${name}${claim.year}年的数值说法不一:${ofYear.map(describe).join(';')}`, ofYear);
-    if (matching.length > 0) return verdict('supported', `报告给出${name}${claim.year}年为${matching.map((p) => p.written).join('、')}`, matching);
-    if (ofYear.length > 0) return verdict('contradicted', `报告给出${name}${claim.year}年为${ofYear.map((p) => p.written).join('、')},不是${claim.written}`, ofYear);
+    if (matching.length > 0 && matching.length < ofYear.length) return verdict('ambiguous', `报告对${name}${claim.year}年的数值说法不一:${ofYear.map((p) => describe(p, unit)).join(';')}`, ofYear);
+    if (matching.length > 0) return verdict('supported', `报告给出${name}${claim.year}年为${matching.map((p) => asWritten(p, unit)).join('、')}`, matching);
+    if (ofYear.length > 0) return verdict('contradicted', `报告给出${name}${claim.year}年为${ofYear.map((p) => asWritten(p, unit)).join('、')},不是${claim.written}`, ofYear);
     const elsewhere = points.filter((point) => agrees(claim, point));
     if (elsewhere.length > 0) return verdict('not_found', `报告没有${name}${claim.year}年的数值;${claim.written}是${elsewhere.map((p) => `${p.year}年`).join('、')}的数值`, elsewhere);
     return verdict('not_found', `报告没有${name}${claim.year}年的数值(有${[...new Set(points.map((p) => p.year))].join('、')}年的)`, points);
@@ -110,7 +115,7 @@ function checkLevel(library: ReportLibrary, claim: Claim, place: string, reportP
     // 由520元提高到700元 with no year: an earlier value, so any value before the newest may bear it out.
     const newestYear = Math.max(...points.map((point) => point.year));
     const earlier = points.filter((point) => point.year < newestYear && agrees(claim, point));
-    if (earlier.length > 0) return verdict('supported', `报告给出${name}${earlier.map(describe).join('、')}(较早的数值)`, earlier);
+    if (earlier.length > 0) return verdict('supported', `报告给出${name}${earlier.map((p) => describe(p, unit)).join('、')}(较早的数值)`, earlier);
     // 由500元提高到700元 where a report says 由520元提高到700元: the same rise, another starting value.
     const paired = claim.paired_value;
     const sameRise = points.filter(
@@ -122,11 +127,11 @@ function checkLevel(library: ReportLibrary, claim: Claim, place: string, reportP
   const newestYear = Math.max(...points.map((point) => point.year));
   const newest = points.filter((point) => point.year === newestYear);
   const matching = newest.filter((point) => agrees(claim, point));
-  if (matching.length > 0 && matching.length < newest.length) return verdict('ambiguous', `报告对${name}最新(${newestYear}年)的数值说法不一:${newest.map(describe).join(';')}`, newest);
-  if (matching.length > 0) return verdict('supported', `报告给出${name}最新为${newestYear}年的${matching.map((p) => p.written).join('、')}`, matching);
+  if (matching.length > 0 && matching.length < newest.length) return verdict('ambiguous', `报告对${name}最新(${newestYear}年)的数值说法不一:${newest.map((p) => describe(p, unit)).join(';')}`, newest);
+  if (matching.length > 0) return verdict('supported', `报告给出${name}最新为${newestYear}年的${matching.map((p) => asWritten(p, unit)).join('、')}`, matching);
   const older = points.filter((point) => agrees(claim, point));
-  if (older.length > 0) return verdict('ambiguous', `${claim.written}是${name}${older.map((p) => p.year).join('、')}年的数值,最新为${newest.map(describe).join('、')};请写明年份`, [...older, ...newest]);
-  return verdict('contradicted', `报告给出${name}最新为${newest.map(describe).join('、')},不是${claim.written}`, newest);
+  if (older.length > 0) return verdict('ambiguous', `${claim.written}是${name}${older.map((p) => p.year).join('、')}年的数值,最新为${newest.map((p) => describe(p, unit)).join('、')};请写明年份`, [...older, ...newest]);
+  return verdict('contradicted', `报告给出${name}最新为${newest.map((p) => describe(p, unit)).join('、')},不是${claim.written}`, newest);
 }
 
 /** "1486个 is what the number rose by": a level claim whose number is a stated change of the same indicator and place. */

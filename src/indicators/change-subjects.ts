@@ -88,7 +88,9 @@ function namedIn(sentence: string, masked: string, from: number, to: number, acc
 
 /** Whether a clause's words before its change name no subject of their own. */
 function leadIsBare(lead: string): boolean {
-  return lead.replace(LEAD_WORDS, '').replace(/[^\u4e00-\u9fff]/g, '').length <= 1;
+  // 比2012年的220元增长了186%: the base's own value names nothing either.
+  const rest = lead.replace(LEAD_WORDS, '').replace(/的?\d+(\.\d+)?[万亿]?(元|个|家|张|户|人次|人|名|对|%)?/g, '');
+  return rest.replace(/[^\u4e00-\u9fff]/g, '').length <= 1;
 }
 
 /**
