@@ -29,6 +29,16 @@ describe('lookup_indicator with include ["changes"]', () => {
     expect(textOf(result)).toContain('| 2012→2021 | 镇江市·社会组织数 | +1486个 |');
   });
 
+  it('with "series": each place\'s values by year, cited, as a table in the text', async () => {
+    const result = await call(client, 'lookup_indicator', { indicator: '城市低保标准', place: '许昌', include: ['series'] });
+    const { series } = result.structuredContent as { series: { place: string; unit: string; points: { year: number; value: number; source: string; year_source: string }[] }[] };
+    expect(series.map((s) => [s.place, s.unit, s.points.map((p) => [p.year, p.value, p.source, p.year_source])])).toEqual([
+      ['许昌市', '元/人/月', [[2020, 520, 'previous', 'period'], [2025, 700, 'level', 'report']]],
+    ]);
+    expect(expectCited(result.structuredContent)).toBe(3);
+    expect(textOf(result)).toContain('| 2020(由"N年来"推得) | 520 元/人/月 | 520元(调整前) |');
+  });
+
   it('leaves changes out unless asked', async () => {
     const result = await call(client, 'lookup_indicator', { indicator: '社会组织数', place: '镇江' });
     expect((result.structuredContent as Record<string, unknown>).changes).toBeUndefined();
