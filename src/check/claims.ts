@@ -72,6 +72,17 @@ function mentionsIn(sentence: string, places: Places, registry: PlaceRegistry): 
   return found;
 }
 
+/**
+ * Place names written over with a neutral mark of the same length before the statement is read:
+ * "许昌市低保标准" is then "···低保标准", whose subject the catalogue knows (a report says 全市低保标准),
+ * and offsets are unchanged. 市区 after a place stays: it is the urban part.
+ */
+function maskPlaces(text: string, places: Places, registry: PlaceRegistry): string {
+  let masked = text;
+  for (const mention of mentionsIn(text, places, registry)) masked = masked.slice(0, mention.at) + '·'.repeat(mention.end - mention.at) + masked.slice(mention.end);
+  return masked;
+}
+
 function statementReport(text: string, year: number | null): Report {
   const meta = { doc_id: 'statement', title: '', place: '某地', place_id: '', place_code: '', province: '', level: 'city', published: year === null ? '' : String(year), source: '', period: '', original: '' };
   return { meta, text, file: '' };
@@ -82,13 +93,14 @@ function statementReport(text: string, year: number | null): Report {
  * speaks from (到2025年 after it is a plan); its levels without a year of their own get none.
  */
 export function claimsIn(statement: string, places: Places, registry: PlaceRegistry, presentYear: number | null): Claim[] {
-  const text = simplify(statement);
+  const text = maskPlaces(simplify(statement), places, registry);
   const report = statementReport(text, presentYear);
   const context = { report, year: presentYear, places, searchText: text };
   const claims: Claim[] = [];
   let carried: Mention | undefined;
+  const unmasked = simplify(statement);
   for (const passage of splitPassages('statement', text)) {
-    const mentions = mentionsIn(passage.text, places, registry);
+    const mentions = mentionsIn(unmasked.slice(passage.start, passage.end), places, registry);
     const placeAt = (offset: number): Mention | undefined => mentions.filter((m) => m.at < offset).at(-1) ?? mentions[0] ?? carried;
     for (const figure of extractFromPassage(passage, context)) {
       const at = passage.text.indexOf(figure.written, figure.citation.start - passage.start);

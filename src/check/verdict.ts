@@ -1,5 +1,6 @@
 import type { Citation } from '../corpus/types.js';
 import { isMinzhengError } from '../errors.js';
+import { siblingsOf } from '../indicators/families.js';
 import type { ReportLibrary } from '../library.js';
 import type { SeriesPoint } from '../timeline/series.js';
 import { seriesOf } from '../timeline/timeline.js';
@@ -100,7 +101,21 @@ function checkLevel(library: ReportLibrary, claim: Claim, place: string, reportP
     return { claim, verdict: v, reason: `${reason}${note}${dated}${inferred}${asChange}`, reported: shown.map((point) => reportedOf(point, unit)), ...(closeness ? { closeness } : {}) };
   };
   const name = `${place}${claim.indicator.name}`;
-  if (points.length === 0) return verdict('not_found', `报告中没有${name}的数值`, []);
+  if (points.length === 0) {
+    // 许昌市低保标准700元 where the reports give 城市 and 农村 standards apart: which one is meant cannot be told.
+    const siblings = siblingsOf(claim.indicator.id)
+      .map((sibling) => ({ sibling, points: seriesOf(library, [sibling.id], reportPlaces).filter((series) => series.place === place).flatMap((series) => series.points) }))
+      .filter((entry) => entry.points.length > 0);
+    if (siblings.length > 0) {
+      const newest = siblings.map(({ sibling, points: own }) => {
+        const year = Math.max(...own.map((point) => point.year));
+        return { sibling, shown: own.filter((point) => point.year === year) };
+      });
+      const listed = newest.map(({ sibling, shown }) => `${sibling.name}${shown.map((p) => describe(p, unit)).join('、')}`).join(';');
+      return verdict('ambiguous', `报告没有${name},而是分别给出:${listed};请写明是哪一项`, newest.flatMap((entry) => entry.shown));
+    }
+    return verdict('not_found', `报告中没有${name}的数值`, []);
+  }
   if (claim.year !== null) {
     const ofYear = points.filter((point) => point.year === claim.year);
     const matching = ofYear.filter((point) => agrees(claim, point));
