@@ -48,14 +48,16 @@ export function checkChange(library: ReportLibrary, claim: Claim, place: string,
   return computedChange(library, claim, place, reportPlaces) ?? { claim, verdict: 'not_found', reason: `报告没有写明${name}的这一变化`, reported: [] };
 }
 
-/** 2012年到2022年提高了410元: the difference of two cited levels, when the claim names both years and the series holds one value for each. */
+/** 2012年到2022年提高了410元: the difference of two cited levels, when the claim names the start (the end: its year, else the newest) and the series holds one value for each. */
 function computedChange(library: ReportLibrary, claim: Claim, place: string, reportPlaces: Set<string>): Check | undefined {
-  if (claim.period_from == null || claim.year === null || (claim.measure !== 'amount' && claim.measure !== 'percent')) return undefined;
+  if (claim.period_from == null || (claim.measure !== 'amount' && claim.measure !== 'percent')) return undefined;
   const points = seriesOf(library, [claim.indicator.id], reportPlaces)
     .filter((series) => series.place === place)
     .flatMap((series) => series.points);
+  // 比2012年提高了410元 names no end: it runs to the newest value the reports give.
+  const toYear = claim.year ?? Math.max(...points.map((point) => point.year));
   const from = points.filter((point) => point.year === claim.period_from);
-  const to = points.filter((point) => point.year === claim.year);
+  const to = points.filter((point) => point.year === toYear);
   if (from.length !== 1 || to.length !== 1) return undefined;
   const [a, b] = [from[0]!, to[0]!];
   const delta = claim.measure === 'percent' ? Math.round(((b.value - a.value) / a.value) * 1000) / 10 : Math.round((b.value - a.value) * 100) / 100;
