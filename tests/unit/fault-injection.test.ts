@@ -57,9 +57,7 @@ describe('a damaged index', () => {
   });
 
   const cases = FILES.flatMap((file) => Object.keys(DAMAGES).map((damage) => [file, damage] as const));
-  it.each(cases)('%s, %s: rebuilt and served as a fresh build, never damaged', async (file, damage) => {
-    // 50 synchronous rebuilds in a row would hold the worker's event loop past vitest's 60 s RPC timeout on a loaded machine.
-    await new Promise((resolve) => setImmediate(resolve));
+  it.each(cases)('%s, %s: rebuilt and served as a fresh build, never damaged', (file, damage) => {
     fs.rmSync(indexDir, { recursive: true, force: true });
     fs.cpSync(pristineDir, indexDir, { recursive: true });
     DAMAGES[damage]!(path.join(indexDir, file));
