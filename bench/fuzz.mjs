@@ -16,7 +16,7 @@ const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 214748
 const pick = (list) => list[Math.floor(random() * list.length)];
 const SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'server.mjs');
 
-const STRINGS = ['许昌', '许昌市', 'xuchang', '411000', '朝阳区', '火星', '', ' ', '低保标准', '城市低保标准', '低保', '养老床位', '\u0000', '\uD800', '𠀀𠀀', '🙂', 'a'.repeat(5000), '许'.repeat(100000), '../../evil', '%2E%2E', '__proto__', 'constructor', '{"a":1}', '镇江、许昌', '镇江,许昌', 'NaN', '-1', '1e309', '<script>', '\r\n\t'];
+const STRINGS = ['鹤壁市农村低保标准为每人每年5040元,比2012年增加1486个', '2012年到2022年提高了410元', 'changes', '许昌', '许昌市', 'xuchang', '411000', '朝阳区', '火星', '', ' ', '低保标准', '城市低保标准', '低保', '养老床位', '\u0000', '\uD800', '𠀀𠀀', '🙂', 'a'.repeat(5000), '许'.repeat(100000), '../../evil', '%2E%2E', '__proto__', 'constructor', '{"a":1}', '镇江、许昌', '镇江,许昌', 'NaN', '-1', '1e309', '<script>', '\r\n\t'];
 const VALUES = () => pick([pick(STRINGS), Math.floor(random() * 100) - 10, random() * 1e12, -0, null, true, [], [pick(STRINGS), pick(STRINGS)], { __proto__: { x: 1 } }, nest(Math.floor(random() * 50))]);
 function nest(depth) {
   let value = 'x';
@@ -29,9 +29,10 @@ const TOOLS = {
   search_reports: ['query', 'place', 'published_from', 'published_to', 'limit'],
   get_passage: ['passage_id', 'context'],
   list_indicators: ['cursor'],
-  lookup_indicator: ['indicator', 'place', 'include_uncertain', 'cursor'],
-  compare_cities: ['indicator', 'topic', 'places', 'province', 'level', 'include_uncertain', 'cursor'],
+  lookup_indicator: ['indicator', 'place', 'include_uncertain', 'include', 'cursor'],
+  compare_cities: ['indicator', 'topic', 'places', 'province', 'level', 'include_uncertain', 'chart', 'cursor', 'from_year', 'to_year'],
   ask: ['question', 'place', 'include_uncertain'],
+  check_figure: ['statement', 'place', 'indicator', 'value', 'unit', 'year'],
 };
 
 function safeEncode(text) {

@@ -5,6 +5,8 @@ import type { Citation, Passage, Report } from './corpus/types.js';
 import { MinzhengError } from './errors.js';
 import { groupBy } from './group-by.js';
 import { IndicatorBook } from './indicators/book.js';
+import { ChangeBook } from './indicators/change-book.js';
+import { loadPlaces } from './places/places.js';
 import type { Figure } from './indicators/types.js';
 import { PassageSearch, publishedYear, type PassageHit } from './search/engine.js';
 import { MiniSearchBackend } from './search/minisearch-backend.js';
@@ -48,6 +50,7 @@ export class ReportLibrary {
   readonly reports: readonly Report[];
   readonly tokenizer: Tokenizer;
   readonly indicators: IndicatorBook;
+  readonly changes: ChangeBook;
   private readonly reportById: Map<string, Report>;
   private readonly passageById: Map<string, Passage>;
   private readonly passagesByDoc: Map<string, Passage[]>;
@@ -63,6 +66,7 @@ export class ReportLibrary {
     this.passageById = new Map(parts.passages.map((passage) => [passage.passage_id, passage]));
     this.passagesByDoc = groupBy(parts.passages, (passage) => passage.doc_id);
     this.indicators = new IndicatorBook(parts.figures, this.places);
+    this.changes = new ChangeBook(parts.reports, (docId) => this.passagesOf(docId), () => loadPlaces(this.places.gazetteer));
     this.parts = parts;
   }
 

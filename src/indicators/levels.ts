@@ -35,8 +35,8 @@ export interface Level {
   subjectStart?: number;
 }
 
-/** Splits a sentence's quantities into changes (dropped) and levels, pairing from → to. */
-export function levelsOf(sentence: string, quantities: readonly Quantity[], reportYear: number | null): Level[] {
+/** Splits a sentence's quantities into changes (dropped, or collected in `changes`: changes.ts reads them) and levels, pairing from → to. */
+export function levelsOf(sentence: string, quantities: readonly Quantity[], reportYear: number | null, changes?: Quantity[]): Level[] {
   const previousOf = new Map<Quantity, Quantity>();
   const isPrevious = new Set<Quantity>();
   for (const match of sentence.matchAll(FROM_TO)) {
@@ -65,6 +65,7 @@ export function levelsOf(sentence: string, quantities: readonly Quantity[], repo
     const change: boolean = verbOfChange || ADDITION.test(lead) || addedInPeriod || (lastWasChange && joinedToLast);
     lastWasChange = change;
     lastEnd = quantity.end;
+    if (change) changes?.push(quantity);
     if (change || isPrevious.has(quantity)) continue;
     if (PER_UNIT.test(sentence.slice(clause.start, clause.end))) continue;
     if (!quantity.baseUnit.startsWith('元') && ATTRIBUTIVE.test(sentence.slice(quantity.end))) continue;

@@ -21,7 +21,8 @@ export function createServer(deps: ServerDeps): McpServer {
         'a family such as 低保标准 returns 城乡统一/城市/农村); the same figure across places → compare_cities (one row per ' +
         'place, normalised, with notes on what makes comparing unsafe; topic for free text); how something is done, or ' +
         'anything else → search_reports, then get_passage or get_document for context; which reports, places and years ' +
-        'exist → list_reports. Only confident levels come back unless include_uncertain is set. Every figure and passage ' +
+        'exist → list_reports; how a figure moved → lookup_indicator with include ["changes"] or compare_cities with from_year/to_year; ' +
+        'is a number in a draft right (核对数字) → check_figure, before sending it. Only confident levels come back unless include_uncertain is set. Every figure and passage ' +
         'carries a citation {doc_id,start,end,quote}: quote it, do not restate figures the citations do not hold.',
     },
   );

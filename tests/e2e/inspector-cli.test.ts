@@ -81,6 +81,18 @@ const CALLS: ToolCall[] = [
   { tool: 'lookup_indicator', args: { indicator: '养老床位', cursor: '0' }, check: (r) => expect(placesOf(r, 'matches').size).toBeGreaterThan(0) },
   { tool: 'compare_cities', args: { indicator: '养老床位', cursor: '0' }, check: (r) => expect((r.structuredContent?.rows as unknown[]).length).toBeGreaterThan(0) },
   { tool: 'ask', args: { question: '社会组织有多少', place: '许昌', include_uncertain: 'false' }, check: (r) => expect(JSON.stringify(r.structuredContent)).toContain('许昌') },
+  { tool: 'lookup_indicator', args: { indicator: '社会组织数', include: '["changes","series"]' }, check: (r) => expect(Array.isArray(r.structuredContent?.series)).toBe(true) },
+  {
+    tool: 'compare_cities',
+    args: { indicator: '孤儿基本生活费(集中养育)', from_year: '2012', to_year: '2022' },
+    check: (r) => expect((r.structuredContent?.rows as { place: string }[]).map((row) => row.place)).toContain('镇江市'),
+  },
+  { tool: 'check_figure', args: { statement: '鹤壁市农村低保标准为每人每年5040元' }, check: (r) => expect(JSON.stringify(r.structuredContent)).toMatch(/supported|contradicted|ambiguous|not_found/) },
+  {
+    tool: 'check_figure',
+    args: { place: '鹤壁', indicator: '农村低保标准', value: '5040', unit: '元/人/年', year: '2022' },
+    check: (r) => expect(JSON.stringify(r.structuredContent)).toContain('"verdict":"supported"'),
+  },
   { tool: 'search_reports', args: { query: '低保', limit: '100' }, refused: true, check: (r) => expect(`${r.isError} ${r.content[0]?.text}`).toMatch(/^true .*limit: got 100 \(accepted: an integer from 1 to 50/) },
 ];
 

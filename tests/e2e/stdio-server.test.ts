@@ -57,6 +57,7 @@ describe('spawned server over stdio, bundled corpus', () => {
       ['ask', { question: '各地城市低保标准比较' }],
       ['ask', { question: '许昌市养老服务设施有多少' }],
       ['ask', { question: '养老床位有多少张', place: '镇江' }],
+      ['check_figure', { statement: '鹤壁市农村低保标准为每人每年5040元' }],
     ];
     let checked = 0;
     for (const [name, args] of calls) {

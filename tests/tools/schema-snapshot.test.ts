@@ -7,7 +7,7 @@ describe('tool schemas', () => {
     const { tools } = await client.listTools();
     const contract = tools.map(({ name, inputSchema, outputSchema, annotations }) => ({ name, inputSchema, outputSchema, annotations }));
     expect(contract.map((tool) => tool.name)).toEqual([
-      'list_reports', 'get_document', 'search_reports', 'get_passage', 'list_indicators', 'lookup_indicator', 'compare_cities', 'ask',
+      'list_reports', 'get_document', 'search_reports', 'get_passage', 'list_indicators', 'lookup_indicator', 'compare_cities', 'ask', 'check_figure',
     ]);
     expect(contract).toMatchSnapshot();
   });

@@ -11,6 +11,8 @@ import { asList, citationSchema, levelFilter, placeArgument, provinceFilter } fr
 import type { PlaceLevel } from '../../places/types.js';
 import { READ_ONLY, runTool, type ToolAnswer } from '../tool-result.js';
 import { withCharts } from './compare-chart.js';
+import { compareChangeAnswer } from './compare-change-answer.js';
+import { changeRowFields, yearArgument } from './compare-change-schema.js';
 import { citeLine, describeFigure, includeUncertainArgument, indicatorArgument, indicatorRefSchema, qualifierSchema, requestRef } from './indicator-output.js';
 
 const rowSchema = z.object({
@@ -30,6 +32,7 @@ const rowSchema = z.object({
   confidence: z.enum(['high', 'low']).optional().describe('low only with include_uncertain: a plan, part, range or unnormalised figure (see note)'),
   note: z.string().describe('What to mind when comparing this row; empty when nothing'),
   passage: z.object({ passage_id: z.string(), score: z.number() }).optional().describe('For a topic: the place\'s best passage (its text is citation.quote)'),
+  ...changeRowFields(),
 });
 
 const outputSchema = {
@@ -131,7 +134,9 @@ export function registerCompareCitiesTool(server: McpServer, { library, logger }
         'unified 城乡 standard, a sub-place, an older report saying otherwise); places without a value are listed in ' +
         '`missing`. Example: indicator "城市低保标准". With `topic` (free text, e.g. "养老服务体系") instead of an ' +
         'indicator, each row carries the place\'s best passage, and places whose best passage does not really match go to ' +
-        '`missing` with the reason. Rows come in pages within ~8k tokens: pass next_cursor as cursor for more.',
+        '`missing` with the reason. Rows come in pages within ~8k tokens: pass next_cursor as cursor for more. With from_year and ' +
+        'to_year, each row is the place\'s change between the two years computed from two cited values (arithmetic shown, e.g. ' +
+        '"2012 → 2022: 1000 → 2642 元/人/月, +1642 (+164.2%)").',
       inputSchema: {
         indicator: indicatorArgument.optional(),
         topic: z.string().min(1).max(200).optional().describe('Free-text topic instead of an indicator, e.g. "智慧养老"'),
@@ -141,17 +146,27 @@ export function registerCompareCitiesTool(server: McpServer, { library, logger }
         include_uncertain: includeUncertainArgument.optional(),
         chart: z.boolean().optional().describe('Also return the ranking as a bar chart: a PNG image block beside the table (indicator comparisons only). Default false'),
         cursor: z.string().max(20).optional().describe(CURSOR_DESCRIPTION),
+        from_year: yearArgument().optional().describe('With to_year and an indicator: compare the change between two years, e.g. 2012 (each place from cited points, arithmetic shown)'),
+        to_year: yearArgument().optional().describe('With from_year: the later year, e.g. 2022'),
       },
       outputSchema,
       annotations: READ_ONLY,
     },
-    ({ indicator, topic, places, province, level, include_uncertain, chart, cursor }) => {
+    ({ indicator, topic, places, province, level, include_uncertain, chart, cursor, from_year, to_year }) => {
       const result = runTool(logger, () => {
         if ((indicator === undefined) === (topic === undefined)) {
           throw new MinzhengError('BAD_ARGUMENT', 'Give exactly one of `indicator` (e.g. "城市低保标准") or `topic` (e.g. "智慧养老").');
         }
         const targets = library.places.targets(asList(places), { province, level: level as PlaceLevel | undefined });
-        const answer = indicator !== undefined ? compareIndicator(library, indicator, targets, include_uncertain ?? false) : compareTopic(library, topic!, targets);
+        const changeAsked = from_year !== undefined || to_year !== undefined;
+        if (changeAsked && (from_year === undefined || to_year === undefined || indicator === undefined)) {
+          throw new MinzhengError('BAD_ARGUMENT', '比较变化需同时给出 indicator、from_year 和 to_year (give indicator, from_year and to_year together), e.g. {"indicator": "城市低保标准", "from_year": 2012, "to_year": 2022}.');
+        }
+        const answer = changeAsked
+          ? compareChangeAnswer(library, indicator!, targets, from_year!, to_year!)
+          : indicator !== undefined
+            ? compareIndicator(library, indicator, targets, include_uncertain ?? false)
+            : compareTopic(library, topic!, targets);
         const structured = withinHalfBudget(answer.structured);
         const page = pageOf(structured.rows as unknown[], cursor, { ...structured, rows: [], next_cursor: '000' });
         const more = page.next_cursor === null ? '' : `\n(表格分页:本页 ${page.items.length} 行,下一页 cursor: "${page.next_cursor}")`;

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerDeps } from '../deps.js';
 import { registerAskTool } from './ask.js';
+import { registerCheckFigureTool } from './check-figure.js';
 import { registerCompareCitiesTool } from './compare-cities.js';
 import { registerGetDocumentTool } from './get-document.js';
 import { registerGetPassageTool } from './get-passage.js';
@@ -18,4 +19,5 @@ export function registerTools(server: McpServer, deps: ServerDeps): void {
   registerLookupIndicatorTool(server, deps);
   registerCompareCitiesTool(server, deps);
   registerAskTool(server, deps);
+  registerCheckFigureTool(server, deps);
 }

@@ -1,0 +1,42 @@
+import type { Passage, Report } from '../corpus/types.js';
+import type { Places } from '../places/places.js';
+import { extractChanges, type ChangeFigure } from './changes.js';
+
+/**
+ * The changes of the corpus, read from a report the first time one of its changes is asked for
+ * (a place's reports only, for a place question), then kept. They are not in the index: levels
+ * are what most questions need, and a report's changes take a few milliseconds to read.
+ */
+export class ChangeBook {
+  private readonly byDoc = new Map<string, ChangeFigure[]>();
+  private places: Places | undefined;
+
+  constructor(
+    private readonly reports: readonly Report[],
+    private readonly passagesOf: (docId: string) => readonly Passage[],
+    private readonly loadPlaces: () => Places,
+  ) {}
+
+  /** The gazetteer's names for reading text (check_figure reads statements with them too). */
+  readingPlaces(): Places {
+    this.places ??= this.loadPlaces();
+    return this.places;
+  }
+
+  private ofReport(report: Report): ChangeFigure[] {
+    let changes = this.byDoc.get(report.meta.doc_id);
+    if (!changes) {
+      changes = extractChanges(report, this.passagesOf(report.meta.doc_id), this.readingPlaces());
+      this.byDoc.set(report.meta.doc_id, changes);
+    }
+    return changes;
+  }
+
+  /** Changes of some indicators, in reports of some places (full names; all when undefined): confident ones unless asked. */
+  changesOf(indicatorIds: ReadonlySet<string>, reportPlaces?: ReadonlySet<string>, includeUncertain = false): ChangeFigure[] {
+    return this.reports
+      .filter((report) => reportPlaces === undefined || reportPlaces.has(report.meta.place))
+      .flatMap((report) => this.ofReport(report))
+      .filter((change) => indicatorIds.has(change.indicator) && (includeUncertain || change.confidence === 'high'));
+  }
+}
