@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Drives an installed `minzheng-mcp` (its bin path is argv[2]) as a client would, from another
-// folder: over stdio (list tools, search, a citation checked against get_document, a prompt) and
+// folder: over stdio (list tools, search, a citation checked against get_document, a chart, a prompt) and
 // with --http (health, a tool call). Exits 1 with what failed.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,13 +31,15 @@ async function overStdio() {
   check(hit, `search_reports found nothing: ${JSON.stringify(search.content).slice(0, 300)}`);
   const doc = await client.callTool({ name: 'get_document', arguments: { doc_id: hit.citation.doc_id } });
   check(doc.structuredContent.text.slice(hit.citation.start, hit.citation.end) === hit.citation.quote, 'a citation does not match its document');
+  const charted = await client.callTool({ name: 'compare_cities', arguments: { indicator: '城市低保标准', chart: true } });
+  check(charted.content.some((block) => block.type === 'image' && block.mimeType === 'image/png'), 'compare_cities drew no chart (is @resvg/resvg-js installed for this platform?)');
   const prompt = await client.getPrompt({ name: 'compare_places', arguments: { indicator: '低保标准' } });
   check(prompt.messages[0].content.text.includes('compare_cities'), 'the 各地比较 prompt');
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   await client.close();
   check(/ready: 5 reports, serving MCP on stdio/.test(stderr), `no ready line on stderr: ${stderr}`);
   const rebuilt = /building the index/.test(stderr);
-  console.log(`stdio: ${tools.length} tools, search + citation + prompt answered in ${seconds} s from ${elsewhere}${rebuilt ? ' (the index was rebuilt: dependency versions differ from the committed index)' : ', on the bundled index'}`);
+  console.log(`stdio: ${tools.length} tools, search + citation + chart + prompt answered in ${seconds} s from ${elsewhere}${rebuilt ? ' (the index was rebuilt: dependency versions differ from the committed index)' : ', on the bundled index'}`);
 }
 
 async function overHttp() {
