@@ -3,7 +3,10 @@ import type { IndicatorRequest } from '../indicators/resolve.js';
 import type { Figure, IndicatorDef } from '../indicators/types.js';
 import type { ReportLibrary } from '../library.js';
 import type { PassageHit } from '../search/engine.js';
-import { asksForQuantity } from '../search/question-words.js';
+import { asksForChange, asksForQuantity } from '../search/question-words.js';
+import type { ChangeFigure } from '../indicators/changes.js';
+import { seriesOf } from '../timeline/timeline.js';
+import type { Series } from '../timeline/series.js';
 import { planQuestion, type QuestionPlan } from './plan.js';
 import { topicRows, type TopicRow } from './topic.js';
 
@@ -28,6 +31,8 @@ export interface AskAnswer {
   /** One block per indicator (a family has one per member), or a topic's rows. */
   comparison?: { request?: IndicatorRequest; topic?: string; indicators: IndicatorRows[]; topicRows: TopicRow[]; missing: { place: string; reason: string }[] };
   passages: PassageHit[];
+  /** For 提高了多少 / 变化 / 趋势 about an indicator: each place's values by year, and the changes the reports state. */
+  timeline?: { series: Series[]; changes: ChangeFigure[] };
   /** What the answer leaves out or is unsure of, in Chinese. */
   notes: string[];
 }
@@ -64,10 +69,18 @@ export function answerQuestion(library: ReportLibrary, question: string, options
     comparison = { topic: question, indicators: [], topicRows: rows, missing };
   }
 
+  const timeline = plan.request && asksForChange(question) ? timelineOf(library, plan, includeUncertain) : undefined;
   const alone = figures.length === 0 && comparison === undefined;
   const passages = library.searchPassages({ query: question, ...(places ? { places } : {}), limit: alone ? PASSAGES_ALONE : PASSAGES_BESIDE });
   if (alone && passages.length === 0) notes.push('报告中没有找到与问题相关的段落');
-  return { plan, figures, ...(comparison ? { comparison } : {}), passages, notes };
+  return { plan, figures, ...(comparison ? { comparison } : {}), ...(timeline ? { timeline } : {}), passages, notes };
+}
+
+/** The series and stated changes of the question's indicator, for the places it names (every place when none). */
+function timelineOf(library: ReportLibrary, plan: QuestionPlan, includeUncertain: boolean): AskAnswer['timeline'] {
+  const ids = plan.request!.members.map((member) => member.id);
+  const places = plan.places.length > 0 ? new Set(plan.places) : undefined;
+  return { series: seriesOf(library, ids, places), changes: library.changes.changesOf(new Set(ids), places, includeUncertain) };
 }
 
 /** Why a figure question has no figures: none at all, or only uncertain ones the caller did not ask for. */

@@ -26,6 +26,13 @@ export function asksForComparison(question: string): boolean {
   return COMPARISON.test(question);
 }
 
+/** 提高了多少, 变化, 趋势, 历年: the answer is how a figure moved (a series and the changes the reports state). */
+const CHANGE = /(提高|增加|增长|上涨|涨|下降|减少)了(多少)?|变化|趋势|历年|逐年|这些年|多年来/;
+
+export function asksForChange(question: string): boolean {
+  return CHANGE.test(question);
+}
+
 /** A ranking question (哪个最高) wants the top row first; 最少/最低 ask for the other end. */
 export function asksForLowest(question: string): boolean {
   return /最少|最低/.test(question) && !/最高|最多/.test(question);

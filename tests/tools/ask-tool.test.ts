@@ -123,3 +123,16 @@ describe('ask', () => {
     expect(textOf(result)).toContain(message);
   });
 });
+
+describe('ask about how a figure moved', () => {
+  it('answers 提高了多少 with the series and the stated changes, cited', async () => {
+    const answer = (await ask('镇江集中养育孤儿基本生活费这些年提高了多少')) as Answer & { series?: { place: string; points: { year: number; value: number }[] }[]; changes?: unknown[] };
+    const series = answer.series?.find((s) => s.place.startsWith('镇江'));
+    expect(series?.points.map((p) => [p.year, p.value])).toEqual(expect.arrayContaining([[2012, 1000], [2022, 2642]]));
+  });
+
+  it('leaves the series out of a question that does not ask how a figure moved', async () => {
+    const answer = (await ask('镇江集中养育孤儿基本生活费是多少')) as Answer & { series?: unknown[] };
+    expect(answer.series).toBeUndefined();
+  });
+});

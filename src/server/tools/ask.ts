@@ -11,6 +11,8 @@ import type { ServerDeps } from '../deps.js';
 import { formatCitation } from '../format.js';
 import { asList, citationSchema } from '../schemas.js';
 import { READ_ONLY, runTool } from '../tool-result.js';
+import { changeSchema, changeTable, toChangeMatch } from './change-output.js';
+import { seriesSchema, seriesTable, toSeriesMatch } from './series-output.js';
 import { describeFigure, includeUncertainArgument, indicatorRefSchema, qualifierSchema, requestRef } from './indicator-output.js';
 
 /** Fresh schemas per use: a shared object becomes a `$ref` some clients cannot follow. */
@@ -70,6 +72,8 @@ const outputSchema = {
       missing: z.array(z.object({ places: z.array(z.string()), reason: z.string() })).describe('Places left out, grouped by why'),
     })
     .optional(),
+  series: z.array(seriesSchema()).optional().describe('For 提高了多少/变化/趋势: each place\'s values of the indicator by year, each cited'),
+  changes: z.array(changeSchema()).optional().describe('For 提高了多少/变化/趋势: the changes the reports state (提高50元, 增长9.9%), not levels'),
   passages: z.array(passageSchema()),
   notes: z.array(z.string()).describe('What the answer leaves out or is unsure of'),
 };
@@ -150,6 +154,11 @@ function textOf(answer: AskAnswer, structured: { comparison?: ReturnType<typeof 
     }
     if (comparison.missing.length) lines.push(`没有列入的地方:${comparison.missing.map((m) => `${m.places.join('、')}(${m.reason})`).join(';')}`);
   }
+  if (answer.timeline) {
+    const { series, changes } = answer.timeline;
+    lines.push(series.length ? `历年数值:\n${seriesTable(series)}` : '没有可排成时间序列的数值');
+    if (changes.length) lines.push(`报告写明的变化量(不是水平值):\n${changeTable(changes)}`);
+  }
   for (const note of answer.notes) lines.push(`注意:${note}`);
   if (answer.passages.length) lines.push('相关段落:');
   for (const [i, hit] of answer.passages.entries()) lines.push(`${i + 1}. 【${hit.report.meta.place}｜${hit.report.meta.published}】${hit.passage.text}\n   引用 ${formatCitation(citationOf(hit.passage))}`);
@@ -164,7 +173,15 @@ function withinBudget<T extends { figures: unknown[]; comparison?: { rows: unkno
   const comparison = structured.comparison;
   const rows = comparison ? comparison.rows.slice(0, fittingCount(comparison.rows, { ...structured, figures, notes, comparison: { ...comparison, rows: [] } })) : [];
   if (comparison && rows.length < comparison.rows.length) notes.push(`为控制篇幅只列出 ${rows.length}/${comparison.rows.length} 行,其余请用 compare_cities 分页查看`);
-  return { ...structured, figures, ...(comparison ? { comparison: { ...comparison, rows } } : {}), notes };
+  const trimmed = { ...structured, figures, ...(comparison ? { comparison: { ...comparison, rows } } : {}), notes };
+  for (const key of ['series', 'changes'] as const) {
+    const list = (trimmed as { series?: unknown[]; changes?: unknown[] })[key];
+    if (!list) continue;
+    const kept = list.slice(0, fittingCount(list, { ...trimmed, [key]: [] }));
+    if (kept.length < list.length) notes.push(`为控制篇幅只列出 ${kept.length}/${list.length} 条${key === 'series' ? '时间序列' : '变化量'},其余请用 lookup_indicator 的 include 查看`);
+    (trimmed as Record<string, unknown>)[key] = kept;
+  }
+  return trimmed;
 }
 
 export function registerAskTool(server: McpServer, { library, logger }: ServerDeps): void {
@@ -200,6 +217,7 @@ export function registerAskTool(server: McpServer, { library, logger }: ServerDe
           ...(request ? { indicator: requestRef(request) } : {}),
           figures: answer.figures.map(figureRow),
           ...(comparison ? { comparison } : {}),
+          ...(answer.timeline ? { series: answer.timeline.series.map(toSeriesMatch), changes: answer.timeline.changes.map(toChangeMatch) } : {}),
           passages: answer.passages.map(passageRow),
           notes: answer.notes,
         };
