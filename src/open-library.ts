@@ -13,6 +13,7 @@ import { miniSearchOptions, type PassageDocument } from './search/options.js';
 import { loadIndex, readManifest, readSearchIndex, saveIndex } from './search/store.js';
 import type { Manifest } from './search/types.js';
 import { readSynonymGroups } from './text/dictionary.js';
+import { MemoryStore } from './store/memory-store.js';
 import { SynonymTable } from './text/synonyms.js';
 import { loadTokenizer } from './text/tokenizer.js';
 
@@ -24,7 +25,7 @@ export interface IndexLocation {
 /** Builds the index of a corpus folder into an index folder, replacing what was there. */
 export function rebuildIndex(location: IndexLocation, logger: Logger): ReportLibrary {
   const { built, tokenizer, places } = buildAndSave(location, logger);
-  return new ReportLibrary({ ...built, tokenizer, synonyms: loadSynonyms(), gazetteer: places.gazetteer });
+  return new ReportLibrary({ store: new MemoryStore(built), tokenizer, synonyms: loadSynonyms(), gazetteer: places.gazetteer });
 }
 
 /**
@@ -90,7 +91,7 @@ export function openLibrary(location: IndexLocation, logger: Logger): ReportLibr
     reportCorpusNotes(logger, loaded.manifest);
     const tokenizer = loadTokenizer(queryDictionaries(location.indexDir));
     const miniSearch = () => searchIndexOrRebuild(location, loaded.manifest, tokenizer.tokenize, logger);
-    return new ReportLibrary({ ...loaded, miniSearch, tokenizer, synonyms: loadSynonyms() });
+    return new ReportLibrary({ store: new MemoryStore({ ...loaded, miniSearch }), tokenizer, synonyms: loadSynonyms() });
   } catch (error) {
     logger.warn(`${(error as Error).message}; rebuilding it`);
     return rebuildIndex(location, logger);

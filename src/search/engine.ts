@@ -1,9 +1,9 @@
-import type { Passage, Report } from '../corpus/types.js';
+import type { Passage, ReportMeta } from '../corpus/types.js';
 import { MinzhengError } from '../errors.js';
 import type { SynonymTable } from '../text/synonyms.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { BackendQuery, SearchBackend } from './backend.js';
-import type { TermStats } from './types.js';
+import type { PassageLookup, ReportSummary, TermStatistics } from '../store/types.js';
 import { simplify } from '../text/simplify.js';
 
 export interface SearchFilters {
@@ -16,7 +16,7 @@ export interface SearchFilters {
 
 export interface PassageHit {
   passage: Passage;
-  report: Report;
+  report: ReportSummary;
   score: number;
 }
 
@@ -27,7 +27,7 @@ export interface QueryLanguage {
   /** The full place name a query term names (许昌 → 许昌市), if any. */
   placeNamedBy: (term: string) => string | undefined;
   /** How many passages hold each term. */
-  termStats: TermStats;
+  termStats: TermStatistics;
 }
 
 /**
@@ -49,8 +49,8 @@ const SYNONYM_WEIGHT = 0.8;
 /** How much more a passage counts when the query names its report's place ("许昌 低保标准"). */
 const NAMED_PLACE_BOOST = 3;
 
-export function publishedYear(report: Report): number | undefined {
-  const match = /^(\d{4})/.exec(report.meta.published);
+export function publishedYear(meta: Pick<ReportMeta, 'published'>): number | undefined {
+  const match = /^(\d{4})/.exec(meta.published);
   return match ? Number(match[1]) : undefined;
 }
 
@@ -59,16 +59,11 @@ export function publishedYear(report: Report): number | undefined {
  * the places they name; a SearchBackend ranks passages; hits come back with their reports.
  */
 export class PassageSearch {
-  private readonly reportById: Map<string, Report>;
-
   constructor(
     private readonly backend: SearchBackend,
-    private readonly passages: readonly Passage[],
-    reports: readonly Report[],
+    private readonly passages: PassageLookup,
     private readonly language: QueryLanguage,
-  ) {
-    this.reportById = new Map(reports.map((report) => [report.meta.doc_id, report]));
-  }
+  ) {}
 
   /**
    * The backend query for a person's words: every term or its synonyms, places named boosted.
@@ -105,8 +100,8 @@ export class PassageSearch {
    * passages go too, unless nothing rarer is left.
    */
   private plan(searchTerms: readonly string[], words: readonly string[]): string[] {
-    const { documentFrequency, passages } = this.language.termStats;
-    const frequency = (term: string) => documentFrequency[term] ?? 0;
+    const { passages } = this.language.termStats;
+    const frequency = (term: string) => this.language.termStats.frequency(term);
     const wholeWords = words.filter((word) => word.length > 1 && frequency(word) > 0);
     const costlyPart = (term: string) =>
       !words.includes(term) && frequency(term) >= SUBWORD_MAX_PASSAGES && wholeWords.some((word) => word.includes(term));
@@ -133,8 +128,8 @@ export class PassageSearch {
   private hits(text: string, filters: Omit<SearchFilters, 'limit'>, limit: number, planned = true): PassageHit[] {
     const hits: PassageHit[] = [];
     for (const { id, score } of this.backend.search(this.buildQuery(text, filters, planned))) {
-      const passage = this.passages[id];
-      const report = passage && this.reportById.get(passage.doc_id);
+      const passage = this.passages.passageAt(id);
+      const report = passage && this.passages.summaryOf(passage.doc_id);
       if (passage && report) hits.push({ passage, report, score });
       if (hits.length >= limit) break;
     }

@@ -3,11 +3,13 @@ import type { BackendQuery, SearchBackend } from '../../src/search/backend.js';
 import { COMMON_TERM_SHARE, PassageSearch, SUBWORD_MAX_PASSAGES } from '../../src/search/engine.js';
 import { queryDictionaries } from '../../src/search/jieba-files.js';
 import { BUNDLED_INDEX_DIR } from '../../src/paths.js';
+import { recordTermStatistics } from '../../src/store/types.js';
 import { SynonymTable } from '../../src/text/synonyms.js';
 import { loadTokenizer } from '../../src/text/tokenizer.js';
 
 const tokenizer = loadTokenizer(queryDictionaries(BUNDLED_INDEX_DIR));
 const PASSAGES = 100_000;
+const NO_PASSAGES = { passageAt: () => undefined, summaryOf: () => undefined };
 
 /** The query a backend receives for `text`, given how many passages hold each term. */
 function planned(text: string, documentFrequency: Record<string, number>, places: Record<string, string> = {}): BackendQuery {
@@ -18,11 +20,11 @@ function planned(text: string, documentFrequency: Record<string, number>, places
       return [];
     },
   };
-  const search = new PassageSearch(backend, [], [], {
+  const search = new PassageSearch(backend, NO_PASSAGES, {
     tokenizer,
     synonyms: new SynonymTable([['社会救助', '社会求助']]),
     placeNamedBy: (term) => places[term],
-    termStats: { passages: PASSAGES, documentFrequency },
+    termStats: recordTermStatistics({ passages: PASSAGES, documentFrequency }),
   });
   search.search(text, { limit: 8 });
   return received!;
@@ -64,11 +66,11 @@ describe('query planning', () => {
 describe('finding every place\'s passage', () => {
   it('scores every term, costly parts included', () => {
     let received: BackendQuery | undefined;
-    const search = new PassageSearch({ search: (query) => ((received = query), []) }, [], [], {
+    const search = new PassageSearch({ search: (query) => ((received = query), []) }, NO_PASSAGES, {
       tokenizer,
       synonyms: new SynonymTable([]),
       placeNamedBy: () => undefined,
-      termStats: { passages: PASSAGES, documentFrequency: { 社会救助: 50, 社会: SUBWORD_MAX_PASSAGES * 5, 救助: 300 } },
+      termStats: recordTermStatistics({ passages: PASSAGES, documentFrequency: { 社会救助: 50, 社会: SUBWORD_MAX_PASSAGES * 5, 救助: 300 } }),
     });
     search.bestPerPlace('社会救助', ['许昌市']);
     expect(terms(received!)).toEqual(['救助', '社会', '社会救助']);
