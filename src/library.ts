@@ -17,6 +17,8 @@ export interface LibraryParts {
   synonyms: SynonymTable;
   /** The gazetteer, when the caller already has it (a build); otherwise loaded on first use. */
   gazetteer?: Gazetteer;
+  /** Checks too slow for a start (a large store's full freshness check): run once the handshake is answered. */
+  afterHandshake?: () => void;
 }
 
 export interface SearchRequest {
@@ -69,6 +71,11 @@ export class ReportLibrary {
     } catch (error) {
       // The first search will say so again; a start must not end on it.
       logger?.warn(`search is not available: ${(error as Error).message}`);
+    }
+    try {
+      this.parts.afterHandshake?.();
+    } catch (error) {
+      logger?.warn(`the check after the start failed: ${(error as Error).message}`);
     }
   }
 

@@ -12,7 +12,7 @@ import { stderrLogger } from '../log.js';
 import { openLibrary, rebuildIndex } from '../open-library.js';
 import { createServer } from '../server/create-server.js';
 
-const USAGE = `usage: npm run ask -- <command> [arguments] [--corpus DIR]
+const USAGE = `usage: npm run ask -- <command> [arguments] [--corpus DIR] [--store minisearch|sqlite]
   search "许昌 低保标准" [--place 许昌] [--from 2022] [--to 2025] [--limit 8]
   reports                         list the reports
   doc <doc_id>                    print a report's cleaned text
@@ -21,7 +21,8 @@ const USAGE = `usage: npm run ask -- <command> [arguments] [--corpus DIR]
   lookup 城市低保标准 [--place 许昌]
   compare 城市低保标准 [--places 许昌,镇江]     one row per place, normalised, cited
   compare --topic "智慧养老" [--places 许昌,镇江]
-  index                           rebuild the index (npm run index)
+  index [--update]                rebuild the index (npm run index); --update: bring it up to date
+                                  (a SQLite store re-indexes only the corpus files changed)
   import <file> --doc-id ID --place 许昌市 [--place-id xuchang --province 河南省 --level city
          --published 2025-09 --source 出处 --period 2020-2025 --title 标题]
                                   clean a report and add it to the corpus with its metadata`;
@@ -122,7 +123,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return (await callTool('compare_cities', { ...subject, ...(places ? { places } : {}) })) ? 0 : 1;
     }
     case 'index':
-      rebuildIndex(readConfig(argv, process.env), stderrLogger);
+      if (options.has('update')) openLibrary(readConfig(argv, process.env), stderrLogger);
+      else rebuildIndex(readConfig(argv, process.env), stderrLogger);
       return 0;
     case 'import':
       if (!first) break;

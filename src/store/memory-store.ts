@@ -62,10 +62,16 @@ export class MemoryStore implements ReportStore {
     return (this.passagesByDoc.get(docId) ?? []).slice(Math.max(0, from), to);
   }
 
+  /** The MiniSearch index itself (loaded now if it was not). */
+  get miniSearch(): MiniSearch<PassageDocument> {
+    const { miniSearch } = this.parts;
+    return typeof miniSearch === 'function' ? miniSearch() : miniSearch;
+  }
+
   searchBackend(): SearchBackend {
     if (!this.backend) {
-      const { miniSearch, passages } = this.parts;
-      const index = typeof miniSearch === 'function' ? miniSearch() : miniSearch;
+      const { passages } = this.parts;
+      const index = this.miniSearch;
       const placeOf = passages.map((passage) => this.reportById.get(passage.doc_id)?.meta.place ?? '');
       const yearOf = passages.map((passage) => {
         const report = this.reportById.get(passage.doc_id);
