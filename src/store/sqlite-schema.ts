@@ -1,4 +1,12 @@
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
+
+const require = createRequire(import.meta.url);
+
+/** The native binding, loaded when a SQLite store is first opened (a MiniSearch start never loads it). */
+function sqlite(): typeof Database {
+  return require('better-sqlite3') as typeof Database;
+}
 
 /** The one file of the SQLite store (beside it: manifest.json and the jieba dictionary files). */
 export const SQLITE_FILE = 'store.sqlite';
@@ -37,7 +45,7 @@ CREATE VIRTUAL TABLE passage_terms USING fts5(terms, content='', contentless_del
 `;
 
 export function createStoreFile(file: string): Database.Database {
-  const db = new Database(file);
+  const db = new (sqlite())(file);
   // A new generation's file: a crash loses the generation, never the live store (generation.ts).
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
@@ -47,7 +55,7 @@ export function createStoreFile(file: string): Database.Database {
 }
 
 export function openStoreFile(file: string, options: { readonly: boolean }): Database.Database {
-  const db = new Database(file, { readonly: options.readonly, fileMustExist: true });
+  const db = new (sqlite())(file, { readonly: options.readonly, fileMustExist: true });
   db.pragma('cache_size = -16384');
   return db;
 }
