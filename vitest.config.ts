@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /** What reads the index: run a second time against the SQLite store (MINZHENG_STORE, honoured by config.ts and tests/helpers.ts). */
-const STORE_DEPENDENT = ['tests/quality/**/*.test.ts', 'tests/tools/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/unit/sqlite-store.test.ts', 'tests/unit/generations.test.ts'];
+const STORE_DEPENDENT = ['tests/quality/**/*.test.ts', 'tests/tools/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/unit/generations.test.ts'];
 
 export default defineConfig({
   test: {

@@ -19,6 +19,8 @@ const MAX_RANGES = 8;
 export interface SqliteBackendOptions {
   /** Postings a common term may score (its best by impact); Infinity scores all of them, as MiniSearch does. */
   postingCap: number;
+  /** Terms in more passages than this have an impact-ordered list (the cap the store was built with). */
+  listsAbove: number;
 }
 
 /**
@@ -40,7 +42,7 @@ export class SqliteBackend implements SearchBackend {
     private readonly spans: readonly ReportSpan[],
     private readonly options: SqliteBackendOptions,
   ) {
-    this.termOf = db.prepare('SELECT id, passages FROM terms WHERE term = ?');
+    this.termOf = db.prepare('SELECT id, passages, dead FROM terms WHERE term = ? AND passages > 0');
     const fts = 'SELECT rowid AS id, -bm25(passage_terms) AS score FROM passage_terms WHERE passage_terms MATCH ?';
     this.allPostings = db.prepare(fts).raw();
     this.rangePostings = db.prepare(`${fts} AND rowid BETWEEN ? AND ?`).raw();
@@ -54,7 +56,7 @@ export class SqliteBackend implements SearchBackend {
     // Per passage: the sum of its words' scores, and how many words matched (MiniSearch multiplies by it).
     const scores = new Map<number, { sum: number; words: number }>();
     for (const { word, weight } of words(query)) {
-      const term = this.termOf.get(word) as { id: number; passages: number } | undefined;
+      const term = this.termOf.get(word) as { id: number; passages: number; dead: number } | undefined;
       if (!term) continue;
       const idf = miniSearchIdf(this.lengths.passages, term.passages);
       for (const [id, impact] of this.postings(term, ranges, keeps !== undefined)) {
@@ -76,13 +78,14 @@ export class SqliteBackend implements SearchBackend {
   }
 
   /** A word's postings with their impacts: its best ones when it is common and nothing is filtered, else all (within the ranges). */
-  private postings(term: { id: number; passages: number }, ranges: [number, number][] | undefined, filtered: boolean): [number, number][] {
+  private postings(term: { id: number; passages: number; dead: number }, ranges: [number, number][] | undefined, filtered: boolean): [number, number][] {
     const token = termToken(term.id);
-    if (!filtered && term.passages > this.options.postingCap) {
-      return this.topPostings.all(term.id, this.options.postingCap) as [number, number][];
+    const { postingCap, listsAbove } = this.options;
+    if (!filtered && term.passages > listsAbove && postingCap !== Infinity) {
+      return this.topPostings.all(term.id, Math.min(postingCap, listsAbove)) as [number, number][];
     }
     const rows = ranges ? ranges.flatMap(([from, to]) => this.rangePostings.all(token, from, to) as [number, number][]) : (this.allPostings.all(token) as [number, number][]);
-    return rows.map(([id, score]) => [id, this.lengths.impact(id, score, term.passages)]);
+    return rows.map(([id, score]) => [id, this.lengths.impact(id, score, term)]);
   }
 
   private filterOf({ places, publishedFrom, publishedTo }: BackendQuery): ((span: ReportSpan) => boolean) | undefined {

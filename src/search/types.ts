@@ -21,6 +21,8 @@ export interface Manifest {
   store?: StoreKind;
   /** SQLite store: the corpus folder's mtime when built, the one stamp a start checks (file stamps are a table of the store). */
   corpus_folder_mtime_ms?: number;
+  /** SQLite store: terms in more passages than this have an impact-ordered list of that many postings. */
+  posting_cap?: number;
   built_at: string;
   versions: { minisearch: string; nodejieba: string; gazetteer?: string; 'opencc-js'?: string };
   /** Every corpus file by base name (MiniSearch store; the SQLite store keeps them in its corpus_files table): its sha256, and the size and mtime that let a start skip hashing it. */

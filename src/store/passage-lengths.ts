@@ -25,22 +25,20 @@ export function packLengths(lengths: readonly number[]): Buffer {
  * the passage, and from it the score MiniSearch would give: the two stores rank identically.
  */
 export class PassageLengths {
-  private readonly avgTokens: number;
   private readonly avgTerms: number;
+  /** FTS5's own average length, over every row it holds (removed reports' too). */
+  private readonly ftsAvgTokens: number;
 
   private constructor(
     private readonly tokens: Uint16Array,
     private readonly terms: Uint16Array,
     readonly passages: number,
+    private readonly fts: { rows: number; tokens: number },
   ) {
-    let tokenSum = 0;
     let termSum = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      tokenSum += tokens[i]!;
-      termSum += terms[i]!;
-    }
-    this.avgTokens = passages > 0 ? tokenSum / passages : 1;
+    for (let i = 0; i < terms.length; i++) termSum += terms[i]!;
     this.avgTerms = passages > 0 ? termSum / passages : 1;
+    this.ftsAvgTokens = fts.rows > 0 ? fts.tokens / fts.rows : 1;
   }
 
   static load(db: Database.Database): PassageLengths {
@@ -53,16 +51,18 @@ export class PassageLengths {
       tokens.set(new Uint16Array(tokenCounts.buffer, tokenCounts.byteOffset, tokenCounts.byteLength / 2), first);
       terms.set(new Uint16Array(termCounts.buffer, termCounts.byteOffset, termCounts.byteLength / 2), first);
     }
-    return new PassageLengths(tokens, terms, passages);
+    const fts = (db.prepare('SELECT rows, tokens FROM fts_totals').get() as { rows: number; tokens: number } | undefined) ?? { rows: 0, tokens: 0 };
+    return new PassageLengths(tokens, terms, passages, fts);
   }
 
   /**
    * MiniSearch's score of a term in a passage without the IDF, from FTS5's bm25() of it:
    * bm25 = idf × tf(k1+1) / (tf + k1(1 − b + b·tokens/avg)) is solved for tf (a whole number).
+   * FTS5 counts rows of removed reports too: `term` gives the live and dead passages holding it.
    */
-  impact(id: number, fts5Score: number, withTerm: number): number {
-    const ratio = fts5Score / fts5Idf(this.passages, withTerm);
-    const norm = FTS5_K1 * (1 - FTS5_B + (FTS5_B * (this.tokens[id] ?? 0)) / this.avgTokens);
+  impact(id: number, fts5Score: number, term: { passages: number; dead: number }): number {
+    const ratio = fts5Score / fts5Idf(this.fts.rows, term.passages + term.dead);
+    const norm = FTS5_K1 * (1 - FTS5_B + (FTS5_B * (this.tokens[id] ?? 0)) / this.ftsAvgTokens);
     const tf = Math.max(1, Math.round((ratio * norm) / (FTS5_K1 + 1 - ratio)));
     return D + (tf * (K + 1)) / (tf + K * (1 - B + (B * (this.terms[id] ?? 0)) / this.avgTerms));
   }

@@ -11,7 +11,7 @@ import { fileStamps, writeManifest } from '../search/store.js';
 import type { CorpusFileStamp, Manifest } from '../search/types.js';
 import { INDEX_FORMAT, PIPELINE_VERSION } from '../search/versions.js';
 import type { Tokenizer } from '../text/tokenizer.js';
-import { updateImpactLists } from './sqlite-impacts.js';
+import { POSTING_CAP, updateImpactLists } from './sqlite-impacts.js';
 import { SQLITE_FILE, createStoreFile, openStoreFile } from './sqlite-schema.js';
 import { StoreWriter } from './sqlite-writer.js';
 
@@ -25,6 +25,8 @@ export interface SqliteBuildInput {
   logger: Logger;
   /** A live SQLite store of the same format, pipeline and dictionaries: only files changed since it are re-indexed. */
   previousDir?: string;
+  /** Terms in more passages than this get an impact-ordered list (sqlite-impacts.ts); tests and the bench vary it. */
+  postingCap?: number;
 }
 
 /**
@@ -51,6 +53,8 @@ export function buildSqliteStore(dir: string, input: SqliteBuildInput): Manifest
     db = createStoreFile(file);
   }
   const writer = new StoreWriter(db, tokenizer, places);
+  // An update keeps the lists' length of the store it updates.
+  const postingCap = input.previousDir ? (JSON.parse(fs.readFileSync(path.join(input.previousDir, 'manifest.json'), 'utf8')) as Manifest).posting_cap : input.postingCap;
   const files = listReportFiles(corpusDir);
   const changed = files.filter((name) => previous[name]?.sha256 !== stamps[name]?.sha256);
   const gone = Object.keys(previous).filter((name) => !stamps[name] || changed.includes(name));
@@ -80,13 +84,13 @@ export function buildSqliteStore(dir: string, input: SqliteBuildInput): Manifest
   db.transaction(() => {
     writer.finish();
     const lastAdded = (db.prepare('SELECT max(id) AS id FROM passages').get() as { id: number | null }).id ?? -1;
-    updateImpactLists(db, writer.touchedTerms, input.previousDir ? [firstAdded, lastAdded] : undefined);
+    updateImpactLists(db, writer.touchedTerms, input.previousDir ? [firstAdded, lastAdded] : undefined, postingCap);
     db.prepare('DELETE FROM corpus_files').run();
     const stamp = db.prepare('INSERT INTO corpus_files (file, sha256, size, mtime_ms) VALUES (?, ?, ?, ?)');
     for (const [name, { sha256, size, mtime_ms }] of Object.entries(stamps)) stamp.run(name, sha256, size, mtime_ms);
   })();
   if (!input.previousDir) db.exec("INSERT INTO passage_terms(passage_terms) VALUES('optimize')");
-  const manifest = sqliteManifest(db, notes, folderMtime, input.previousDir);
+  const manifest = { ...sqliteManifest(db, notes, folderMtime, input.previousDir), posting_cap: postingCap ?? POSTING_CAP };
   db.close();
   for (const word of writer.dictionaryWords) words.add(word);
   writeQueryDictionary(dir, words);

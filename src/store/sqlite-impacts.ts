@@ -13,11 +13,12 @@ export const POSTING_CAP = 2000;
 const CANDIDATES_PER_KEPT = 3;
 
 /** A term's best postings by impact: its BM25 score in the passage without the IDF (which changes as reports are added). */
-function topPostings(db: Database.Database, lengths: PassageLengths, termId: number, withTerm: number, range?: [number, number]) {
-  const sql = `SELECT rowid AS id, -bm25(passage_terms) AS score FROM passage_terms WHERE passage_terms MATCH ?${range ? ' AND rowid BETWEEN ? AND ?' : ''} ORDER BY rank LIMIT ?`;
-  const rows = db.prepare(sql).raw().all(termToken(termId), ...(range ?? []), CANDIDATES_PER_KEPT * POSTING_CAP) as [number, number][];
-  const scored = rows.map(([id, score]) => ({ id, impact: lengths.impact(id, score, withTerm) }));
-  return scored.sort((a, b) => b.impact - a.impact || a.id - b.id).slice(0, POSTING_CAP);
+function topPostings(db: Database.Database, lengths: PassageLengths, termId: number, term: { passages: number; dead: number }, cap: number, range?: [number, number]) {
+  // Rows of removed reports stay in FTS5 (sqlite-schema.ts): only passages still listed count.
+  const sql = `SELECT rowid AS id, -bm25(passage_terms) AS score FROM passage_terms WHERE passage_terms MATCH ?${range ? ' AND rowid BETWEEN ? AND ?' : ''} AND rowid IN (SELECT id FROM passages) ORDER BY rank LIMIT ?`;
+  const rows = db.prepare(sql).raw().all(termToken(termId), ...(range ?? []), CANDIDATES_PER_KEPT * cap) as [number, number][];
+  const scored = rows.map(([id, score]) => ({ id, impact: lengths.impact(id, score, term) }));
+  return scored.sort((a, b) => b.impact - a.impact || a.id - b.id).slice(0, cap);
 }
 
 /**
@@ -25,9 +26,9 @@ function topPostings(db: Database.Database, lengths: PassageLengths, termId: num
  * ids of the reports just added: a list that already existed only takes those passages' postings
  * and keeps its best POSTING_CAP (an incremental add re-reads the added report's postings only).
  */
-export function updateImpactLists(db: Database.Database, termIds: Iterable<number>, added?: [number, number]): void {
+export function updateImpactLists(db: Database.Database, termIds: Iterable<number>, added?: [number, number], cap = POSTING_CAP): void {
   const lengths = PassageLengths.load(db);
-  const termOf = db.prepare('SELECT passages FROM terms WHERE id = ?');
+  const termOf = db.prepare('SELECT passages, dead FROM terms WHERE id = ?');
   const listSize = db.prepare('SELECT count(*) AS n FROM top_postings WHERE term = ?');
   const clear = db.prepare('DELETE FROM top_postings WHERE term = ?');
   const insert = db.prepare('INSERT OR REPLACE INTO top_postings (term, impact, passage) VALUES (?, ?, ?)');
@@ -35,14 +36,14 @@ export function updateImpactLists(db: Database.Database, termIds: Iterable<numbe
     'DELETE FROM top_postings WHERE term = ?1 AND passage NOT IN (SELECT passage FROM top_postings WHERE term = ?1 ORDER BY impact DESC LIMIT ?2)',
   );
   for (const termId of termIds) {
-    const withTerm = (termOf.get(termId) as { passages: number } | undefined)?.passages ?? 0;
-    if (withTerm <= POSTING_CAP) {
+    const term = (termOf.get(termId) as { passages: number; dead: number } | undefined) ?? { passages: 0, dead: 0 };
+    if (term.passages <= cap) {
       clear.run(termId);
       continue;
     }
     const hasList = (listSize.get(termId) as { n: number }).n > 0;
     if (!added || !hasList) clear.run(termId);
-    for (const { id, impact } of topPostings(db, lengths, termId, withTerm, hasList ? added : undefined)) insert.run(termId, impact, id);
-    if (added && hasList) trim.run(termId, POSTING_CAP);
+    for (const { id, impact } of topPostings(db, lengths, termId, term, cap, hasList ? added : undefined)) insert.run(termId, impact, id);
+    if (added && hasList) trim.run(termId, cap);
   }
 }

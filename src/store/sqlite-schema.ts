@@ -16,7 +16,9 @@ export const SQLITE_FILE = 'store.sqlite';
  * A passage's FTS row holds its terms as ids ("t1f t2b …"): unicode61 then keeps every jieba
  * word whole and exact, as MiniSearch does (it would split 3.13 at the dot, fold Latin case and
  * drop marks). Place and year are indexed columns of a passage's report; a report's passages
- * have consecutive ids, so a place filter is a few rowid ranges.
+ * have consecutive ids, so a place filter is a few rowid ranges. A removed report's FTS rows stay
+ * (FTS5 does not update its statistics on delete): its terms count as `dead` and fts_totals keeps
+ * what FTS5 counts, so its bm25() can still be read exactly (passage-lengths.ts).
  */
 const SCHEMA = `
 CREATE TABLE reports (
@@ -38,10 +40,11 @@ CREATE TABLE passages (id INTEGER PRIMARY KEY, report INTEGER NOT NULL, start IN
 CREATE TABLE figures (id INTEGER PRIMARY KEY, indicator TEXT NOT NULL, report INTEGER NOT NULL, figure TEXT NOT NULL);
 CREATE INDEX figures_indicator ON figures(indicator);
 CREATE INDEX figures_report ON figures(report);
-CREATE TABLE terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, passages INTEGER NOT NULL);
+CREATE TABLE terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, passages INTEGER NOT NULL, dead INTEGER NOT NULL);
+CREATE TABLE fts_totals (rows INTEGER NOT NULL, tokens INTEGER NOT NULL);
 CREATE TABLE top_postings (term INTEGER NOT NULL, impact REAL NOT NULL, passage INTEGER NOT NULL, PRIMARY KEY (term, impact, passage)) WITHOUT ROWID;
 CREATE TABLE corpus_files (file TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL, mtime_ms REAL NOT NULL);
-CREATE VIRTUAL TABLE passage_terms USING fts5(terms, content='', contentless_delete=1, tokenize='unicode61');
+CREATE VIRTUAL TABLE passage_terms USING fts5(terms, content='', tokenize='unicode61');
 `;
 
 export function createStoreFile(file: string): Database.Database {

@@ -24,7 +24,10 @@ const TEXT_CACHE_SIZE = 16;
  */
 export class SqliteStore implements ReportStore {
   readonly kind = 'sqlite';
+  /** In corpus file order, as the MiniSearch store lists them (an update adds rows at the end). */
   readonly reports: readonly StoredReport[];
+  /** The same, by first passage id: a passage id's report is found by bisection. */
+  private readonly spans: readonly StoredReport[];
   readonly figures: FigureSource;
   readonly termStats: TermStatistics;
   private readonly byDocId: Map<string, StoredReport>;
@@ -35,7 +38,8 @@ export class SqliteStore implements ReportStore {
   constructor(
     private readonly db: Database.Database,
     readonly manifest: Manifest,
-    private readonly postingCap = POSTING_CAP,
+    /** Postings a common term may score; Infinity scores all (the exhaustive ranking the bench compares with). */
+    private readonly postingCap = manifest.posting_cap ?? POSTING_CAP,
   ) {
     const rows = db.prepare('SELECT id, file, meta, year, first_passage, passage_count FROM reports ORDER BY first_passage').all() as {
       id: number;
@@ -45,10 +49,11 @@ export class SqliteStore implements ReportStore {
       first_passage: number;
       passage_count: number;
     }[];
-    this.reports = rows.map((row) => {
+    this.spans = rows.map((row) => {
       const meta = JSON.parse(row.meta) as ReportMeta;
       return { meta, file: row.file, rowId: row.id, first: row.first_passage, count: row.passage_count, place: meta.place, year: row.year ?? undefined };
     });
+    this.reports = [...this.spans].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     this.byDocId = new Map(this.reports.map((report) => [report.meta.doc_id, report]));
     this.read = {
       text: db.prepare('SELECT text FROM reports WHERE id = ?').pluck(),
@@ -104,7 +109,7 @@ export class SqliteStore implements ReportStore {
   }
 
   searchBackend(): SearchBackend {
-    this.backend ??= new SqliteBackend(this.db, this.reports, { postingCap: this.postingCap });
+    this.backend ??= new SqliteBackend(this.db, this.spans, { postingCap: this.postingCap, listsAbove: this.manifest.posting_cap ?? POSTING_CAP });
     return this.backend;
   }
 
@@ -129,6 +134,6 @@ export class SqliteStore implements ReportStore {
   }
 
   private spanOf(id: number): StoredReport | undefined {
-    return spanContaining(this.reports, id);
+    return spanContaining(this.spans, id);
   }
 }

@@ -13,6 +13,8 @@ import { termToken } from './sqlite-schema.js';
 interface TermEntry {
   id: number;
   passages: number;
+  /** Passages of removed reports that still hold it in FTS5. */
+  dead: number;
 }
 
 /**
@@ -27,6 +29,9 @@ export class StoreWriter {
   readonly touchedTerms = new Set<number>();
   private readonly terms = new Map<string, TermEntry>();
   private nextTermId = 1;
+  /** What FTS5 counts: every row and token ever inserted. */
+  private ftsRows = 0;
+  private ftsTokens = 0;
   private nextPassage: number;
   private nextReport: number;
   private readonly insert;
@@ -36,10 +41,13 @@ export class StoreWriter {
     private readonly tokenizer: Tokenizer,
     private readonly places: Places,
   ) {
-    for (const row of db.prepare('SELECT id, term, passages FROM terms').iterate() as Iterable<{ id: number; term: string; passages: number }>) {
-      this.terms.set(row.term, { id: row.id, passages: row.passages });
+    for (const row of db.prepare('SELECT id, term, passages, dead FROM terms').iterate() as Iterable<{ id: number; term: string; passages: number; dead: number }>) {
+      this.terms.set(row.term, { id: row.id, passages: row.passages, dead: row.dead });
       this.nextTermId = Math.max(this.nextTermId, row.id + 1);
     }
+    const totals = db.prepare('SELECT rows, tokens FROM fts_totals').get() as { rows: number; tokens: number } | undefined;
+    this.ftsRows = totals?.rows ?? 0;
+    this.ftsTokens = totals?.tokens ?? 0;
     this.nextPassage = ((db.prepare('SELECT max(id) AS id FROM passages').get() as { id: number | null }).id ?? -1) + 1;
     this.nextReport = ((db.prepare('SELECT max(id) AS id FROM reports').get() as { id: number | null }).id ?? -1) + 1;
     this.insert = {
@@ -72,6 +80,8 @@ export class StoreWriter {
       for (const term of distinct) this.countTerm(term, 1);
       tokenCounts.push(tokens.length);
       termCounts.push(distinct.size);
+      this.ftsRows += 1;
+      this.ftsTokens += tokens.length;
       this.insert.terms.run(id, tokens.map((term) => termToken(this.terms.get(term)!.id)).join(' '));
     }
     const { meta, file, text } = report;
@@ -82,7 +92,7 @@ export class StoreWriter {
     return passages.length;
   }
 
-  /** Removes a report (a changed or deleted corpus file): its rows, FTS entries and term counts. */
+  /** Removes a report (a changed or deleted corpus file): its rows and term counts; its FTS rows stay, dead (see sqlite-schema.ts). */
   remove(docId: string): void {
     const row = this.db.prepare('SELECT id, text, first_passage, passage_count FROM reports WHERE doc_id = ?').get(docId) as
       | { id: number; text: string; first_passage: number; passage_count: number }
@@ -90,10 +100,11 @@ export class StoreWriter {
     if (!row) return;
     const searchText = simplify(row.text);
     const spans = this.db.prepare('SELECT id, start, end FROM passages WHERE report = ?').all(row.id) as { id: number; start: number; end: number }[];
-    const deleteTerms = this.db.prepare('DELETE FROM passage_terms WHERE rowid = ?');
     for (const span of spans) {
-      for (const term of new Set(this.tokenizer.tokenize(searchText.slice(span.start, span.end)))) this.countTerm(term, -1);
-      deleteTerms.run(span.id);
+      for (const term of new Set(this.tokenizer.tokenize(searchText.slice(span.start, span.end)))) {
+        this.countTerm(term, -1);
+        this.terms.get(term)!.dead += 1;
+      }
     }
     const last = row.first_passage + row.passage_count - 1;
     this.db.prepare('DELETE FROM top_postings WHERE passage BETWEEN ? AND ?').run(row.first_passage, last);
@@ -102,18 +113,20 @@ export class StoreWriter {
     this.db.prepare('DELETE FROM reports WHERE id = ?').run(row.id);
   }
 
-  /** Writes the term statistics; a term no passage holds any more is dropped. */
+  /** Writes the term statistics and FTS5's totals. */
   finish(): void {
     this.db.prepare('DELETE FROM terms').run();
-    const insert = this.db.prepare('INSERT INTO terms (id, term, passages) VALUES (?, ?, ?)');
-    for (const [term, entry] of this.terms) if (entry.passages > 0) insert.run(entry.id, term, entry.passages);
+    const insert = this.db.prepare('INSERT INTO terms (id, term, passages, dead) VALUES (?, ?, ?, ?)');
+    for (const [term, entry] of this.terms) if (entry.passages > 0 || entry.dead > 0) insert.run(entry.id, term, entry.passages, entry.dead);
+    this.db.prepare('DELETE FROM fts_totals').run();
+    this.db.prepare('INSERT INTO fts_totals (rows, tokens) VALUES (?, ?)').run(this.ftsRows, this.ftsTokens);
   }
 
   /** Counts a passage holding a term (`delta` +1 on add, −1 on remove). */
   private countTerm(term: string, delta: number): void {
     let entry = this.terms.get(term);
     if (!entry) {
-      entry = { id: this.nextTermId++, passages: 0 };
+      entry = { id: this.nextTermId++, passages: 0, dead: 0 };
       this.terms.set(term, entry);
     }
     entry.passages += delta;

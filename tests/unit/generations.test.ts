@@ -1,0 +1,90 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config.js';
+import { silentLogger, type Logger } from '../../src/log.js';
+import { openLibrary, rebuildIndex } from '../../src/open-library.js';
+import { PACKAGE_ROOT, BUNDLED_CORPUS_DIR } from '../../src/paths.js';
+import { readManifest } from '../../src/search/store.js';
+import { temporaryDir } from '../helpers.js';
+
+const CLI = path.join(PACKAGE_ROOT, 'dist', 'bin', 'cli.js');
+const QUERIES = ['许昌 低保标准', '养老床位', '社会组织 登记'];
+
+/** A corpus folder and the index location the server (and `ask index`) use for it, with the store under test. */
+function setUp() {
+  const corpusDir = temporaryDir('gen-corpus');
+  for (const file of fs.readdirSync(BUNDLED_CORPUS_DIR)) fs.copyFileSync(path.join(BUNDLED_CORPUS_DIR, file), path.join(corpusDir, file));
+  const env = { ...process.env, MINZHENG_CACHE_DIR: temporaryDir('gen-cache') };
+  const config = readConfig(['--corpus', corpusDir], env);
+  return { corpusDir, env, config };
+}
+
+function answers(library: ReturnType<typeof openLibrary>) {
+  return QUERIES.map((query) => library.searchPassages({ query, limit: 5 }).map((hit) => `${hit.passage.passage_id}:${hit.score.toFixed(6)}`));
+}
+
+function recording(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, info: (m) => lines.push(m), warn: (m) => lines.push(m) };
+}
+
+/** The pid of a process that has ended. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid!;
+}
+
+describe('a build writes a new generation and switches by rename', () => {
+  it('a build killed with SIGKILL at any point leaves the previous store serving, and never a half-written one', async () => {
+    const { corpusDir, env, config } = setUp();
+    const before = answers(rebuildIndex(config, silentLogger));
+    const builtAt = readManifest(config.indexDir)!.built_at;
+    const parent = path.dirname(config.indexDir);
+    const killedAt: string[] = [];
+    // Kill points: as soon as the new generation's folder appears, then later and later into the build.
+    for (const delay of [0, 150, 600, 1500, 2500]) {
+      const child = spawn(process.execPath, [CLI, 'index', '--corpus', corpusDir], { env, stdio: 'ignore' });
+      const next = path.basename(`${config.indexDir}.next-${child.pid}`);
+      while (!fs.readdirSync(parent).includes(next) && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      const signal = await new Promise((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+      if (signal !== 'SIGKILL') continue; // finished first: nothing was interrupted
+      killedAt.push(`${delay} ms: ${fs.readdirSync(path.join(parent, next)).sort().join(' ')}`);
+      expect(readManifest(config.indexDir)!.built_at).toBe(builtAt);
+      const log = recording();
+      const library = openLibrary(config, log);
+      expect(log.lines.join('\n')).not.toMatch(/building the index|rebuilding/);
+      expect(answers(library)).toEqual(before);
+      expect(fs.readdirSync(parent).filter((name) => name.includes('.next-'))).toEqual([]);
+    }
+    console.log(`killed during the build (new generation's files at the kill): ${killedAt.join('; ')}`);
+    // At least the kills at the start of the build interrupted it (the build takes seconds).
+    expect(killedAt.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a switch killed between its two renames: the previous generation set aside is put back and served', () => {
+    const { config } = setUp();
+    const before = answers(rebuildIndex(config, silentLogger));
+    const aside = `${config.indexDir}.prev-${deadPid()}`;
+    fs.renameSync(config.indexDir, aside);
+    const halfWritten = `${config.indexDir}.next-${deadPid()}`;
+    fs.mkdirSync(halfWritten);
+    fs.writeFileSync(path.join(halfWritten, 'manifest.json'), '{"format": ');
+    const log = recording();
+    expect(answers(openLibrary(config, log))).toEqual(before);
+    expect(log.lines.join('\n')).not.toMatch(/building the index/);
+    expect(fs.existsSync(aside) || fs.existsSync(halfWritten)).toBe(false);
+  });
+
+  it('leaves the generation of a writer still running alone', () => {
+    const { config } = setUp();
+    rebuildIndex(config, silentLogger);
+    const running = `${config.indexDir}.next-${process.ppid}`;
+    fs.mkdirSync(running);
+    openLibrary(config, silentLogger);
+    rebuildIndex(config, silentLogger);
+    expect(fs.existsSync(running)).toBe(true);
+  });
+});
