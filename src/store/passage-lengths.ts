@@ -55,6 +55,11 @@ export class PassageLengths {
     return new PassageLengths(tokens, terms, passages, fts);
   }
 
+  /** Whether a passage id is one of a served report (removed reports' rows stay in FTS5); a passage holding a term has tokens. */
+  isServed(id: number): boolean {
+    return (this.tokens[id] ?? 0) > 0;
+  }
+
   /**
    * MiniSearch's score of a term in a passage without the IDF, from FTS5's bm25() of it:
    * bm25 = idf × tf(k1+1) / (tf + k1(1 − b + b·tokens/avg)) is solved for tf (a whole number).

@@ -14,10 +14,10 @@ const CANDIDATES_PER_KEPT = 3;
 
 /** A term's best postings by impact: its BM25 score in the passage without the IDF (which changes as reports are added). */
 function topPostings(db: Database.Database, lengths: PassageLengths, termId: number, term: { passages: number; dead: number }, cap: number, range?: [number, number]) {
-  // Rows of removed reports stay in FTS5 (sqlite-schema.ts): only passages still listed count.
-  const sql = `SELECT rowid AS id, -bm25(passage_terms) AS score FROM passage_terms WHERE passage_terms MATCH ?${range ? ' AND rowid BETWEEN ? AND ?' : ''} AND rowid IN (SELECT id FROM passages) ORDER BY rank LIMIT ?`;
+  const sql = `SELECT rowid AS id, -bm25(passage_terms) AS score FROM passage_terms WHERE passage_terms MATCH ?${range ? ' AND rowid BETWEEN ? AND ?' : ''} ORDER BY rank LIMIT ?`;
   const rows = db.prepare(sql).raw().all(termToken(termId), ...(range ?? []), CANDIDATES_PER_KEPT * cap) as [number, number][];
-  const scored = rows.map(([id, score]) => ({ id, impact: lengths.impact(id, score, term) }));
+  // Rows of removed reports stay in FTS5 (sqlite-schema.ts): only passages still served count.
+  const scored = rows.filter(([id]) => lengths.isServed(id)).map(([id, score]) => ({ id, impact: lengths.impact(id, score, term) }));
   return scored.sort((a, b) => b.impact - a.impact || a.id - b.id).slice(0, cap);
 }
 
