@@ -33,7 +33,7 @@ export function updateImpactLists(db: Database.Database, termIds: Iterable<numbe
   const clear = db.prepare('DELETE FROM top_postings WHERE term = ?');
   const insert = db.prepare('INSERT OR REPLACE INTO top_postings (term, impact, passage) VALUES (?, ?, ?)');
   const trim = db.prepare(
-    'DELETE FROM top_postings WHERE term = ?1 AND passage NOT IN (SELECT passage FROM top_postings WHERE term = ?1 ORDER BY impact DESC LIMIT ?2)',
+    'DELETE FROM top_postings WHERE term = @term AND passage NOT IN (SELECT passage FROM top_postings WHERE term = @term ORDER BY impact DESC LIMIT @cap)',
   );
   for (const termId of termIds) {
     const term = (termOf.get(termId) as { passages: number; dead: number } | undefined) ?? { passages: 0, dead: 0 };
@@ -44,6 +44,6 @@ export function updateImpactLists(db: Database.Database, termIds: Iterable<numbe
     const hasList = (listSize.get(termId) as { n: number }).n > 0;
     if (!added || !hasList) clear.run(termId);
     for (const { id, impact } of topPostings(db, lengths, termId, term, cap, hasList ? added : undefined)) insert.run(termId, impact, id);
-    if (added && hasList) trim.run(termId, cap);
+    if (added && hasList) trim.run({ term: termId, cap });
   }
 }

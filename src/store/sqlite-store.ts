@@ -37,6 +37,8 @@ export class SqliteStore implements ReportStore {
 
   constructor(
     private readonly db: Database.Database,
+    /** The index folder the store file is in. */
+    readonly directory: string,
     readonly manifest: Manifest,
     /** Postings a common term may score; Infinity scores all (the exhaustive ranking the bench compares with). */
     private readonly postingCap = manifest.posting_cap ?? POSTING_CAP,
@@ -73,7 +75,7 @@ export class SqliteStore implements ReportStore {
   }
 
   static open(indexDir: string, manifest: Manifest, postingCap?: number): SqliteStore {
-    return new SqliteStore(openStoreFile(path.join(indexDir, SQLITE_FILE), { readonly: true }), manifest, postingCap);
+    return new SqliteStore(openStoreFile(path.join(indexDir, SQLITE_FILE), { readonly: true }), indexDir, manifest, postingCap);
   }
 
   summaryOf(docId: string): ReportSummary | undefined {

@@ -129,4 +129,24 @@ describe('the SQLite store', () => {
     expect(kept / best).toBeGreaterThan(0.8);
     expect(kept / best).toBeLessThanOrEqual(1 + 1e-9);
   });
+
+  it('an update keeps the impact lists a full build of the same corpus has', () => {
+    const corpusDir = copyCorpus(['zhenjiang-2022.md']);
+    const tokenizer = loadTokenizer(buildDictionaries(writeUserDictionary(temporaryDir('sq-dict'))));
+    const build = (previousDir?: string) => {
+      const dir = temporaryDir('sq-lists');
+      writeUserDictionary(dir);
+      const manifest = buildSqliteStore(dir, { corpusDir, tokenizer, places: loadPlaces(), logger: silentLogger, postingCap: 20, previousDir });
+      return new ReportLibrary({ store: SqliteStore.open(dir, manifest), tokenizer, synonyms: new SynonymTable(readSynonymGroups(SYNONYMS_FILE)) });
+    };
+    const before = build();
+    fs.copyFileSync(path.join(BUNDLED_CORPUS_DIR, 'zhenjiang-2022.md'), path.join(corpusDir, 'zhenjiang-2022.md'));
+    const dirOf = (library: ReportLibrary) => (library.store as SqliteStore).directory;
+    const updated = build(dirOf(before));
+    const full = build();
+    for (const query of ['民政', '养老 服务', '社会 救助 工作', '镇江 低保标准']) {
+      const ranked = (library: ReportLibrary) => library.searchPassages({ query, limit: 8 }).map((hit) => hit.passage.passage_id);
+      expect(ranked(updated)).toEqual(ranked(full));
+    }
+  });
 });
