@@ -127,7 +127,8 @@ export class PassageSearch {
 
   private hits(text: string, filters: Omit<SearchFilters, 'limit'>, limit: number, planned = true): PassageHit[] {
     const hits: PassageHit[] = [];
-    for (const { id, score } of this.backend.search(this.buildQuery(text, filters, planned))) {
+    const query = this.buildQuery(text, filters, planned);
+    for (const { id, score } of this.backend.search(Number.isFinite(limit) ? { ...query, limit } : query)) {
       const passage = this.passages.passageAt(id);
       const report = passage && this.passages.summaryOf(passage.doc_id);
       if (passage && report) hits.push({ passage, report, score });

@@ -74,7 +74,7 @@ export class SqliteBackend implements SearchBackend {
       if (!span || (keeps && !keeps(span))) continue;
       ranked.push({ id, score: sum * matched * (boost?.has(span.place) ? query.placeBoost : 1) });
     }
-    return ranked.sort((a, b) => b.score - a.score || a.id - b.id);
+    return query.limit !== undefined && query.limit < ranked.length ? best(ranked, query.limit) : ranked.sort(byScore);
   }
 
   /** A word's postings with their impacts: its best ones when it is common and nothing is filtered, else all (within the ranges). */
@@ -117,6 +117,23 @@ export class SqliteBackend implements SearchBackend {
   private spanOf(id: number): ReportSpan | undefined {
     return spanContaining(this.spans, id);
   }
+}
+
+function byScore(a: RankedPassage, b: RankedPassage): number {
+  return b.score - a.score || a.id - b.id;
+}
+
+/** The `limit` best passages, best first, without sorting them all (a common word's list holds thousands). */
+function best(ranked: readonly RankedPassage[], limit: number): RankedPassage[] {
+  const top: RankedPassage[] = [];
+  for (const passage of ranked) {
+    if (top.length === limit && byScore(passage, top[limit - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && byScore(passage, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, passage);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 /** The report span holding a passage id (spans sorted by first passage). */
