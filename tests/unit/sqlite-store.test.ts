@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config.js';
 import { ReportLibrary } from '../../src/library.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import { openLibrary, rebuildIndex, type IndexLocation } from '../../src/open-library.js';
-import { BUNDLED_CORPUS_DIR } from '../../src/paths.js';
+import { BUNDLED_CORPUS_DIR, BUNDLED_INDEX_DIR } from '../../src/paths.js';
 import { loadPlaces } from '../../src/places/places.js';
 import { buildDictionaries, writeUserDictionary } from '../../src/search/jieba-files.js';
 import { readManifest } from '../../src/search/store.js';
@@ -46,6 +47,18 @@ function recording(): Logger & { lines: string[] } {
   const lines: string[] = [];
   return { lines, info: (m) => lines.push(m), warn: (m) => lines.push(m) };
 }
+
+describe('choosing the store', () => {
+  it('reads --store or MINZHENG_STORE, refuses anything else, and serves the bundled corpus from the cache for sqlite', () => {
+    expect(readConfig(['--store', 'sqlite', '--corpus', BUNDLED_CORPUS_DIR], {}).store).toBe('sqlite');
+    expect(readConfig([], { MINZHENG_STORE: 'minisearch' })).toMatchObject({ store: 'minisearch', indexDir: BUNDLED_INDEX_DIR });
+    const sqlite = readConfig([], { MINZHENG_STORE: 'sqlite', MINZHENG_CACHE_DIR: '/tmp/minzheng-choice' });
+    expect(sqlite.store).toBe('sqlite');
+    expect(sqlite.indexDir.startsWith('/tmp/minzheng-choice/')).toBe(true);
+    expect(() => readConfig(['--store', 'lucene'], {})).toThrow(/--store must be one of minisearch, sqlite \(got "lucene"\)/);
+    expect(() => readConfig([], { MINZHENG_STORE: '' })).toThrow(/MINZHENG_STORE must be one of/);
+  });
+});
 
 describe('the SQLite store', () => {
   it('answers everything the tools read exactly as the MiniSearch store does, and records its kind', () => {
