@@ -1,6 +1,5 @@
-import os from 'node:os';
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { SQLITE_TEST_ENV } from './tests/sqlite-env.js';
 
 /** What reads the index: run a second time against the SQLite store (MINZHENG_STORE, honoured by config.ts and tests/helpers.ts). */
 const STORE_DEPENDENT = ['tests/quality/**/*.test.ts', 'tests/tools/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/unit/generations.test.ts'];
@@ -19,7 +18,8 @@ export default defineConfig({
         test: {
           name: 'sqlite',
           include: STORE_DEPENDENT,
-          env: { MINZHENG_STORE: 'sqlite', MINZHENG_CACHE_DIR: path.join(os.tmpdir(), 'minzheng-test-sqlite-cache') },
+          globalSetup: ['tests/sqlite-setup.ts'],
+          env: SQLITE_TEST_ENV,
         },
       },
     ],

@@ -5,10 +5,13 @@
 // postings keep. Figures, not a timed test.
 //
 //   node bench/store-side-by-side.mjs --scales 1,100,1000 [--spawns 5] [--reps 5] [--stores minisearch,sqlite]
+//        [--skip-build minisearch] [--update-stores sqlite]
 //
 // Scale 1 is the bundled corpus; scale N is bench/gen-scale-corpus.mjs --factor N written to
 // os.tmpdir()/minzheng-stores-N (reused when already generated). Index caches go to
-// os.tmpdir()/minzheng-stores-cache. --skip-build reuses the stores built by an earlier run.
+// os.tmpdir()/minzheng-stores-cache-STORE. --skip-build reuses the stores (all, or those listed)
+// an earlier run built; --update-stores times the one-report add for those stores only (for
+// MiniSearch it is a full rebuild, twice: add, then restore).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +26,11 @@ const scales = String(args.scales ?? '1,100').split(',').map(Number);
 const stores = String(args.stores ?? 'minisearch,sqlite').split(',');
 const spawns = numberArg(args, 'spawns', 5);
 const reps = numberArg(args, 'reps', 5);
-const cacheRoot = path.join(os.tmpdir(), 'minzheng-stores-cache');
+/** A first search on a large MiniSearch store on a busy machine takes minutes: no request timeout that short. */
+const LONG = 900_000;
+const cacheRootOf = (store) => path.join(os.tmpdir(), `minzheng-stores-cache-${store}`);
+const listed = (value, store) => value === true || (typeof value === 'string' && value.split(',').includes(store));
+const updateStores = args['update-stores'] ?? true;
 
 function corpusFor(scale) {
   if (scale === 1) return BUNDLED_CORPUS;
@@ -60,14 +67,14 @@ async function coldStart(corpusDir, store) {
     const transport = new StdioClientTransport({
       command: process.execPath,
       args: [SERVER_ENTRY, '--corpus', corpusDir, '--store', store],
-      env: { ...process.env, MINZHENG_CACHE_DIR: cacheRoot },
+      env: { ...process.env, MINZHENG_CACHE_DIR: cacheRootOf(store) },
       stderr: 'ignore',
     });
     const client = new Client({ name: 'bench', version: '1' });
-    await client.connect(transport);
-    await client.callTool({ name: 'search_reports', arguments: { query: '养老床位', limit: 8 } });
+    await client.connect(transport, { timeout: LONG });
+    await client.callTool({ name: 'search_reports', arguments: { query: '养老床位', limit: 8 } }, undefined, { timeout: LONG });
     firsts.push(ms(started));
-    for (const query of ['许昌 城市低保', '社会组织 登记', '孤儿 基本生活费']) await client.callTool({ name: 'search_reports', arguments: { query } });
+    for (const query of ['许昌 城市低保', '社会组织 登记', '孤儿 基本生活费']) await client.callTool({ name: 'search_reports', arguments: { query } }, undefined, { timeout: LONG });
     rss.push(procMemory(transport.pid).peakRssMb);
     await client.close();
   }
@@ -84,14 +91,14 @@ for (const scale of scales) {
   fs.writeFileSync(added, fs.readFileSync(added, 'utf8').replace(/^doc_id: .*$/m, 'doc_id: bench-added-report'));
   for (const store of stores) {
     console.log(`── ${scale}× ${store}`);
-    const common = ['--corpus', corpusDir, '--store', store, '--cache', cacheRoot];
-    const build = args['skip-build'] ? undefined : await child('store-child.mjs', ['--mode', 'build', ...common]);
+    const common = ['--corpus', corpusDir, '--store', store, '--cache', cacheRootOf(store)];
+    const build = listed(args['skip-build'], store) ? undefined : await child('store-child.mjs', ['--mode', 'build', ...common]);
     if (build) console.log(`  build ${build.build_ms} ms, peak ${build.peak_rss_mb} MB, store ${build.store_mb} MB (${build.reports} reports, ${build.passages} passages)`);
     const cold = await coldStart(corpusDir, store);
     console.log(`  spawn → first search ${cold.first_search_ms} ms, server RSS ${cold.server_rss_mb} MB`);
     const search = await child('store-child.mjs', ['--mode', 'search', '--reps', String(reps), ...common]);
     if (search) console.log(`  search p50 ${search.p50_ms} ms, p99 ${search.p99_ms} ms${search.score_kept !== undefined ? `; exhaustive p50 ${search.exhaustive_p50_ms} / p99 ${search.exhaustive_p99_ms} ms; top-8 score kept ${search.score_kept}` : ''}`);
-    const update = await child('store-child.mjs', ['--mode', 'update', '--add', added, ...common]);
+    const update = listed(updateStores, store) ? await child('store-child.mjs', ['--mode', 'update', '--add', added, ...common]) : undefined;
     if (update) console.log(`  one report added: ${update.add_ms} ms (${store === 'sqlite' ? 'incremental' : 'full rebuild'})`);
     rows.push({ scale, store, ...build, ...cold, ...search, add_ms: update?.add_ms });
   }

@@ -139,7 +139,7 @@ describe('--corpus DIR', () => {
     expect(JSON.stringify(updated.structuredContent)).toContain('1500人');
     await third.client.close();
     expect(third.stderr.join('')).toMatch(STORE_UNDER_TEST === 'sqlite' ? /corpus folder changed|luoyang-2023\.md changed/ : /luoyang-2023\.md changed/);
-  });
+  }, 180_000); // four spawns, three of them building an index
 
   it('refuses a corpus folder that does not exist, with a message', async () => {
     const child = spawn(process.execPath, [SERVER_ENTRY, '--corpus', '/nonexistent/reports'], { stdio: ['pipe', 'pipe', 'pipe'] });
