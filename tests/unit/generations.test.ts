@@ -42,16 +42,20 @@ describe('a build writes a new generation and switches by rename', () => {
     const builtAt = readManifest(config.indexDir)!.built_at;
     const parent = path.dirname(config.indexDir);
     const killedAt: string[] = [];
-    // Kill points: as soon as the new generation's folder appears, then later and later into the build.
-    for (const delay of [0, 150, 600, 1500, 2500]) {
+    // Kill points: the moment a file of the new generation appears (its dictionary, the SQLite
+    // file, the MiniSearch files in the order they are written, the manifest written last, before
+    // the switch), and times into the build.
+    const files = config.store === 'sqlite' ? ['user.dict.utf8', 'store.sqlite', 'query.dict.utf8', 'manifest.json'] : ['user.dict.utf8', 'reports.json', 'search-index.json', 'manifest.json'];
+    const points = [...files.map((file) => ({ file, delay: 0 })), { file: 'user.dict.utf8', delay: 1500 }];
+    for (const { file, delay } of points) {
       const child = spawn(process.execPath, [CLI, 'index', '--corpus', corpusDir], { env, stdio: 'ignore' });
-      const next = path.basename(`${config.indexDir}.next-${child.pid}`);
-      while (!fs.readdirSync(parent).includes(next) && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 5));
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      const next = path.join(parent, path.basename(`${config.indexDir}.next-${child.pid}`));
+      while (!fs.existsSync(path.join(next, file)) && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 1));
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
       const signal = await new Promise((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
-      if (signal !== 'SIGKILL') continue; // finished first: nothing was interrupted
-      killedAt.push(`${delay} ms: ${fs.readdirSync(path.join(parent, next)).sort().join(' ')}`);
+      if (signal !== 'SIGKILL') continue; // finished first
+      killedAt.push(`${file}${delay ? ` +${delay} ms` : ''}: [${fs.existsSync(next) ? fs.readdirSync(next).sort().join(' ') : 'gone'}]`);
       expect(readManifest(config.indexDir)!.built_at).toBe(builtAt);
       const log = recording();
       const library = openLibrary(config, log);
@@ -59,10 +63,10 @@ describe('a build writes a new generation and switches by rename', () => {
       expect(answers(library)).toEqual(before);
       expect(fs.readdirSync(parent).filter((name) => name.includes('.next-'))).toEqual([]);
     }
-    console.log(`killed during the build (new generation's files at the kill): ${killedAt.join('; ')}`);
-    // At least the kills at the start of the build interrupted it (the build takes seconds).
-    expect(killedAt.length).toBeGreaterThanOrEqual(2);
-  });
+    console.log(`killed during the build, at (new generation's files then): ${killedAt.join('; ')}`);
+    // Each store writes its dictionary, its data files and its manifest before the switch.
+    expect(killedAt.length).toBeGreaterThanOrEqual(4);
+  }, 240_000);
 
   it('a switch killed between its two renames: the previous generation set aside is put back and served', () => {
     const { config } = setUp();
