@@ -39,7 +39,6 @@ describe('a build writes a new generation and switches by rename', () => {
   it('a build killed with SIGKILL at any point leaves the previous store serving, and never a half-written one', async () => {
     const { corpusDir, env, config } = setUp();
     const before = answers(rebuildIndex(config, silentLogger));
-    const builtAt = readManifest(config.indexDir)!.built_at;
     const parent = path.dirname(config.indexDir);
     const killedAt: string[] = [];
     // Kill points: the moment a file of the new generation appears (its dictionary, the SQLite
@@ -48,15 +47,22 @@ describe('a build writes a new generation and switches by rename', () => {
     const files = config.store === 'sqlite' ? ['user.dict.utf8', 'store.sqlite', 'query.dict.utf8', 'manifest.json'] : ['user.dict.utf8', 'reports.json', 'search-index.json', 'manifest.json'];
     const points = [...files.map((file) => ({ file, delay: 0 })), { file: 'user.dict.utf8', delay: 1500 }];
     for (const { file, delay } of points) {
+      // The store live before this build (a build that finished first replaced it).
+      const builtAt = readManifest(config.indexDir)!.built_at;
       const child = spawn(process.execPath, [CLI, 'index', '--corpus', corpusDir], { env, stdio: 'ignore' });
+      // Listened to from the start: a build that ends as its last file appears must not be missed.
+      const exited = new Promise((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
       const next = path.join(parent, path.basename(`${config.indexDir}.next-${child.pid}`));
-      while (!fs.existsSync(path.join(next, file)) && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 1));
+      while (!fs.existsSync(path.join(next, file)) && child.exitCode === null && child.signalCode === null) await new Promise((resolve) => setTimeout(resolve, 1));
       if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
-      const signal = await new Promise((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+      const signal = await exited;
       if (signal !== 'SIGKILL') continue; // finished first
-      killedAt.push(`${file}${delay ? ` +${delay} ms` : ''}: [${fs.existsSync(next) ? fs.readdirSync(next).sort().join(' ') : 'gone'}]`);
-      expect(readManifest(config.indexDir)!.built_at).toBe(builtAt);
+      // Killed before its switch (the new generation still beside the live one): the previous store
+      // is live. Killed in the instant after the switch: the new generation, complete, is.
+      const switched = !fs.existsSync(next);
+      killedAt.push(`${file}${delay ? ` +${delay} ms` : ''}: [${switched ? 'switched' : fs.readdirSync(next).sort().join(' ')}]`);
+      if (!switched) expect(readManifest(config.indexDir)!.built_at).toBe(builtAt);
       const log = recording();
       const library = openLibrary(config, log);
       expect(log.lines.join('\n')).not.toMatch(/building the index|rebuilding/);
@@ -65,7 +71,7 @@ describe('a build writes a new generation and switches by rename', () => {
     }
     console.log(`killed during the build, at (new generation's files then): ${killedAt.join('; ')}`);
     // Each store writes its dictionary, its data files and its manifest before the switch.
-    expect(killedAt.length).toBeGreaterThanOrEqual(4);
+    expect(killedAt.filter((point) => !point.endsWith('[switched]')).length).toBeGreaterThanOrEqual(3);
   }, 240_000);
 
   it('a switch killed between its two renames: the previous generation set aside is put back and served', () => {
