@@ -27,6 +27,7 @@ import {
   round,
   summarizeProfile,
 } from './lib.mjs';
+import { QUERIES } from './queries.mjs';
 
 const args = parseArgs();
 const reps = numberArg(args, 'reps', 20);
@@ -35,19 +36,6 @@ const budgetMs = numberArg(args, 'budget-s', 600) * 1000;
 const target = await resolveTarget(args.corpus);
 const dist = (file) => path.join(DIST, file);
 
-/** Fixed query list: topics, places, figures, question-like wording, mixed. */
-export const QUERIES = [
-  '低保标准', '许昌 城市低保', '养老床位', '社会组织 登记', '福利彩票 销售', '持证社工', '孤儿 基本生活费',
-  '适老化改造', '火化率', '流浪乞讨 救助', '城市低保标准', '农村低保标准', '最低生活保障', '特困供养',
-  '特困人员 救助供养', '临时救助', '社会救助 资金', '高龄津贴', '尊老金', '残疾人两项补贴', '重度残疾人护理补贴',
-  '困难残疾人生活补贴', '养老机构', '居家养老服务', '社区日间照料中心', '农村幸福院', '老年助餐', '长者食堂',
-  '智慧养老', '养老护理员 培训', '医养结合', '儿童主任', '事实无人抚养儿童', '未成年人保护', '留守儿童 关爱',
-  '婚姻登记', '婚俗改革', '殡葬改革', '公益性公墓', '地名文化', '区划地名', '社区治理', '城乡社区 服务',
-  '社工站', '志愿者 注册', '慈善组织', '福彩公益金', '退役军人', '党史学习教育', '我为群众办实事',
-  '镇江 养老床位', '鹤壁 社会组织', '清水县 低保', '许昌 适老化改造', '鹤壁 智慧养老', '镇江 社会工作者',
-  '2022年 低保', '2021年 养老服务', '城市低保标准 每人每月 元', '养老床位 张', '社会组织 个', '580元', '98%',
-  '低保标准是多少', '有多少持证社工', '养老床位有多少张', '福利彩票销售了多少', '救助 流浪乞讨人员 人次',
-];
 
 // ---------------------------------------------------------------------------------------------
 // Child mode: where the open time goes, in a fresh process (nodejieba keeps one global segmenter,

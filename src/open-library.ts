@@ -1,17 +1,21 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { MinzhengError } from './errors.js';
-import { loadPlaces } from './places/places.js';
 import { ReportLibrary } from './library.js';
 import type { Logger } from './log.js';
-import { buildIndex, reportCorpusNotes } from './search/build.js';
-import { stalenessReason } from './search/freshness.js';
-import { SYNONYMS_FILE, buildDictionaries, queryDictionaries, writeQueryDictionary, writeUserDictionary } from './search/jieba-files.js';
+import { reportCorpusNotes } from './search/build.js';
+import { codeStaleness, corpusDifference, stalenessReason } from './search/freshness.js';
+import { SYNONYMS_FILE, queryDictionaries } from './search/jieba-files.js';
 import { miniSearchOptions, type PassageDocument } from './search/options.js';
-import { loadIndex, readManifest, readSearchIndex, saveIndex } from './search/store.js';
-import type { Manifest } from './search/types.js';
+import { loadIndex, readChecked, readManifest, readSearchIndex, writeManifest } from './search/store.js';
+import type { CorpusFileStamp, Manifest } from './search/types.js';
+import { buildStore, storeForSize } from './store/build-store.js';
+import { recoverGenerations } from './store/generation.js';
+import { MemoryStore } from './store/memory-store.js';
+import { SQLITE_FILE } from './store/sqlite-schema.js';
+import { SqliteStore } from './store/sqlite-store.js';
+import type { StoreKind } from './store/types.js';
 import { readSynonymGroups } from './text/dictionary.js';
 import { SynonymTable } from './text/synonyms.js';
 import { loadTokenizer } from './text/tokenizer.js';
@@ -19,82 +23,84 @@ import { loadTokenizer } from './text/tokenizer.js';
 export interface IndexLocation {
   corpusDir: string;
   indexDir: string;
+  /** The store asked for (--store, MINZHENG_STORE); by default the one the index has, or one chosen by corpus size. */
+  store?: StoreKind;
 }
 
-/** Builds the index of a corpus folder into an index folder, replacing what was there. */
-export function rebuildIndex(location: IndexLocation, logger: Logger): ReportLibrary {
-  const { built, tokenizer, places } = buildAndSave(location, logger);
-  return new ReportLibrary({ ...built, tokenizer, synonyms: loadSynonyms(), gazetteer: places.gazetteer });
-}
-
-/**
- * mkdir -p, one level at a time: Node's recursive mkdir loops forever where a parent cannot be
- * created and reports ENOENT for itself (a folder under /proc).
- */
-function makeFolders(dir: string): void {
-  const missing: string[] = [];
-  for (let current = path.resolve(dir); !fs.existsSync(current); current = path.dirname(current)) {
-    missing.unshift(current);
-    if (path.dirname(current) === current) break;
-  }
-  for (const folder of missing) fs.mkdirSync(folder);
-}
-
-/** The index folder, or, when it cannot be written, a private temporary one: the index is then served from memory. */
-function writableIndexDir(indexDir: string, logger: Logger): { dir: string; saved: boolean } {
-  try {
-    makeFolders(indexDir);
-    const probe = path.join(indexDir, `.write-test-${process.pid}`);
-    fs.writeFileSync(probe, '');
-    fs.rmSync(probe);
-    return { dir: indexDir, saved: true };
-  } catch (error) {
-    logger.warn(
-      `cannot write the index cache ${indexDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); serving from memory, rebuilt at every start — set MINZHENG_CACHE_DIR to a writable folder`,
-    );
-    return { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'minzheng-memory-')), saved: false };
-  }
-}
-
-function buildAndSave(location: IndexLocation, logger: Logger) {
-  if (!fs.existsSync(location.corpusDir)) {
-    throw new MinzhengError('INDEX_UNUSABLE', `corpus folder ${location.corpusDir} does not exist`);
-  }
-  const target = writableIndexDir(location.indexDir, logger);
-  const tokenizer = loadTokenizer(buildDictionaries(writeUserDictionary(target.dir)));
-  const started = Date.now();
-  const places = loadPlaces();
-  const built = buildIndex(location.corpusDir, tokenizer, logger, places);
-  if (built.manifest.counts.reports === 0) logger.warn(`no report in ${location.corpusDir} could be served: the server answers with no results until .md or .txt reports are added`);
-  writeQueryDictionary(target.dir, built.dictionaryWords);
-  if (target.saved) saveIndex(target.dir, built);
-  logger.info(
-    `indexed ${built.manifest.counts.reports} reports, ${built.manifest.counts.passages} passages in ${Date.now() - started} ms → ${location.indexDir}`,
-  );
-  return { built, tokenizer, places };
+/** Builds the index of a corpus folder as a new generation of its index folder. */
+export function rebuildIndex(location: IndexLocation, logger: Logger, incremental = false): ReportLibrary {
+  const kind = location.store ?? storeForSize(location.corpusDir);
+  const { store, tokenizer, gazetteer } = buildStore(kind, location, logger, incremental);
+  return new ReportLibrary({ store, tokenizer, synonyms: loadSynonyms(), gazetteer });
 }
 
 /**
- * Opens the index of a corpus: the saved one when it matches the corpus, dictionaries and code;
- * otherwise it is rebuilt (and saved) with the reason on stderr.
+ * Opens the index of a corpus: the saved one when it matches the corpus, dictionaries, code and
+ * the store asked for; otherwise it is rebuilt (a SQLite store incrementally) with the reason on stderr.
  */
 export function openLibrary(location: IndexLocation, logger: Logger): ReportLibrary {
+  recoverGenerations(location.indexDir);
   const manifest = readManifest(location.indexDir);
-  const stale = manifest ? stalenessReason(manifest, location.corpusDir) : 'no index built yet';
+  const stale = manifest ? startStaleness(manifest, location) : 'no index built yet';
   if (stale) {
     logger.info(`building the index of ${location.corpusDir} (${stale})`);
-    return rebuildIndex(location, logger);
+    const incremental = manifest !== undefined && canUpdate(manifest, location);
+    return rebuildIndex(incremental ? { ...location, store: 'sqlite' } : location, logger, incremental);
   }
   try {
-    const loaded = loadIndex(location.indexDir);
-    reportCorpusNotes(logger, loaded.manifest);
-    const tokenizer = loadTokenizer(queryDictionaries(location.indexDir));
-    const miniSearch = () => searchIndexOrRebuild(location, loaded.manifest, tokenizer.tokenize, logger);
-    return new ReportLibrary({ ...loaded, miniSearch, tokenizer, synonyms: loadSynonyms() });
+    return manifest!.store === 'sqlite' ? openSqlite(location, manifest!, logger) : openMemory(location, logger);
   } catch (error) {
     logger.warn(`${(error as Error).message}; rebuilding it`);
     return rebuildIndex(location, logger);
   }
+}
+
+/** What a start checks: everything for the MiniSearch store; for the SQLite store one stamp (the corpus folder's), the rest after the handshake. */
+function startStaleness(manifest: Manifest, location: IndexLocation): string | undefined {
+  const kind = manifest.store ?? 'minisearch';
+  if (location.store && location.store !== kind) return `the index is a ${kind} store, ${location.store} was asked for`;
+  if (kind !== 'sqlite') return stalenessReason(manifest, location.corpusDir);
+  const code = codeStaleness(manifest);
+  if (code) return code;
+  if (!fs.existsSync(location.corpusDir)) return `corpus folder ${location.corpusDir} does not exist`;
+  return fs.statSync(location.corpusDir).mtimeMs === manifest.corpus_folder_mtime_ms ? undefined : 'corpus folder changed';
+}
+
+/** A live SQLite store built by this code with these dictionaries is updated, not rebuilt. */
+function canUpdate(manifest: Manifest, location: IndexLocation): boolean {
+  return manifest.store === 'sqlite' && location.store !== 'minisearch' && !codeStaleness(manifest) && fs.existsSync(path.join(location.indexDir, SQLITE_FILE));
+}
+
+function openMemory(location: IndexLocation, logger: Logger): ReportLibrary {
+  const loaded = loadIndex(location.indexDir);
+  reportCorpusNotes(logger, loaded.manifest);
+  const tokenizer = loadTokenizer(queryDictionaries(location.indexDir));
+  const miniSearch = () => searchIndexOrRebuild(location, loaded.manifest, tokenizer.tokenize, logger);
+  return new ReportLibrary({ store: new MemoryStore({ ...loaded, miniSearch }), tokenizer, synonyms: loadSynonyms() });
+}
+
+/**
+ * The SQLite store, opened with its dictionary files checked. Every corpus file is compared with
+ * the stamps of the build after the handshake; a difference is said on stderr and makes the next
+ * start update the store.
+ */
+function openSqlite(location: IndexLocation, manifest: Manifest, logger: Logger): ReportLibrary {
+  try {
+    for (const name of Object.keys(manifest.files ?? {})) readChecked(location.indexDir, manifest, name);
+    const size = fs.statSync(path.join(location.indexDir, SQLITE_FILE)).size;
+    if (size !== manifest.search_index_bytes) throw new Error(`${SQLITE_FILE} has ${size} bytes, the manifest says ${manifest.search_index_bytes}`);
+  } catch (error) {
+    throw new MinzhengError('INDEX_UNUSABLE', `index in ${location.indexDir} is unusable: ${(error as Error).message}`);
+  }
+  reportCorpusNotes(logger, manifest);
+  const store = SqliteStore.open(location.indexDir, manifest);
+  const afterHandshake = () => {
+    const changed = corpusDifference(store.corpusStamps() as Record<string, CorpusFileStamp>, location.corpusDir);
+    if (!changed) return;
+    logger.warn(`the corpus changed since the index was built (${changed}): answers come from the index as built until the next start updates it`);
+    writeManifest(location.indexDir, { ...manifest, corpus_folder_mtime_ms: -1 });
+  };
+  return new ReportLibrary({ store, tokenizer: loadTokenizer(queryDictionaries(location.indexDir)), synonyms: loadSynonyms(), afterHandshake });
 }
 
 /**
@@ -108,12 +114,12 @@ function searchIndexOrRebuild(location: IndexLocation, manifest: Manifest, token
   } catch (error) {
     logger.warn(`the search index in ${location.indexDir} is unusable (${(error as Error).message}); rebuilding it from ${location.corpusDir}`);
   }
-  const { built } = buildAndSave(location, logger);
-  const sameCorpus = JSON.stringify(corpusHashes(built.manifest)) === JSON.stringify(corpusHashes(manifest)) && built.manifest.counts.passages === manifest.counts.passages;
-  if (!sameCorpus) {
+  const { store } = buildStore('minisearch', location, logger);
+  const sameCorpus = JSON.stringify(corpusHashes(store.manifest)) === JSON.stringify(corpusHashes(manifest)) && store.manifest.counts.passages === manifest.counts.passages;
+  if (!sameCorpus || !(store instanceof MemoryStore)) {
     throw new MinzhengError('INDEX_UNUSABLE', `the corpus in ${location.corpusDir} changed while the server ran; restart the server to serve the rebuilt index`);
   }
-  return built.miniSearch;
+  return store.miniSearch;
 }
 
 function corpusHashes(manifest: Manifest): [string, string][] {

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { silentLogger } from '../src/log.js';
 import type { ReportLibrary } from '../src/library.js';
-import { openLibrary } from '../src/open-library.js';
+import { readConfig } from '../src/config.js';
+import { openLibrary, type IndexLocation } from '../src/open-library.js';
 import { BUNDLED_CORPUS_DIR, BUNDLED_INDEX_DIR, PACKAGE_ROOT } from '../src/paths.js';
 
 export const SEEDS_DIR = path.resolve(PACKAGE_ROOT, '..', 'shared', 'seeds');
@@ -12,10 +13,18 @@ export const SERVER_ENTRY = path.join(PACKAGE_ROOT, 'dist', 'server.mjs');
 
 let bundled: ReportLibrary | undefined;
 
-/** The bundled corpus through its committed index, as the server opens it. */
+/** The store the tests run against: MINZHENG_STORE=sqlite runs them on the SQLite store (vitest project "sqlite"). */
+export const STORE_UNDER_TEST = readConfig([], process.env).store;
+
+/** The bundled corpus as the server opens it: its committed index, or the store under test built in MINZHENG_CACHE_DIR. */
 export function bundledLibrary(): ReportLibrary {
-  bundled ??= openLibrary({ corpusDir: BUNDLED_CORPUS_DIR, indexDir: BUNDLED_INDEX_DIR }, silentLogger);
+  bundled ??= openLibrary(readConfig([], process.env), silentLogger);
   return bundled;
+}
+
+/** A corpus and index folder, with the store under test. */
+export function storeLocation(corpusDir: string, indexDir: string): IndexLocation {
+  return { corpusDir, indexDir, ...(STORE_UNDER_TEST ? { store: STORE_UNDER_TEST } : {}) };
 }
 
 export function temporaryDir(prefix: string): string {

@@ -16,7 +16,7 @@ import type { ReportLibrary } from '../library.js';
 import { createServer } from '../server/create-server.js';
 import { comparisonCharts, type ChartRow } from '../server/tools/compare-chart.js';
 
-const USAGE = `usage: npm run ask -- <command> [arguments] [--corpus DIR]
+const USAGE = `usage: npm run ask -- <command> [arguments] [--corpus DIR] [--store minisearch|sqlite]
   "各地城市低保标准比较" [--place 许昌]   a question as you would ask it (anything that is not a command)
   search "许昌 低保标准" [--place 许昌] [--from 2022] [--to 2025] [--limit 8]
   reports                         list the reports
@@ -26,7 +26,8 @@ const USAGE = `usage: npm run ask -- <command> [arguments] [--corpus DIR]
   lookup 城市低保标准 [--place 许昌]
   compare 城市低保标准 [--places 许昌,镇江]     one row per place, normalised, cited
   compare --topic "智慧养老" [--places 许昌,镇江]
-  index                           rebuild the index (npm run index)
+  index [--update]                rebuild the index (npm run index); --update: bring it up to date
+                                  (a SQLite store re-indexes only the corpus files changed)
   import <file> --doc-id ID --place 许昌市 [--place-id xuchang --province 河南省 --level city
          --published 2025-09 --source 出处 --period 2020-2025 --title 标题]
                                   clean a report and add it to the corpus with its metadata`;
@@ -140,7 +141,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return (await callTool('compare_cities', { ...subject, ...(places ? { places } : {}) }, printBarCharts)) ? 0 : 1;
     }
     case 'index':
-      rebuildIndex(readConfig(argv, process.env), stderrLogger);
+      if (options.has('update')) openLibrary(readConfig(argv, process.env), stderrLogger);
+      else rebuildIndex(readConfig(argv, process.env), stderrLogger);
       return 0;
     case 'import':
       if (!first) break;

@@ -122,28 +122,39 @@ export interface LoadedCorpus {
 
 /** Loads every report in a folder; unusable files are reported, never fatal. */
 export function loadCorpus(places: Places, dir: string): LoadedCorpus {
-  const reports: Report[] = [];
-  const problems: CorpusProblem[] = [];
-  const guesses: PlaceGuess[] = [];
-  const decoded: LoadedCorpus['decoded'] = [];
-  const seenIds = new Map<string, string>();
-  for (const fileName of listReportFiles(dir)) {
-    const result = readOne(places, dir, fileName, decoded);
+  const loaded: LoadedCorpus = { reports: [], problems: [], guesses: [], decoded: [] };
+  for (const item of readReports(places, dir, loaded)) loaded.reports.push(item);
+  return loaded;
+}
+
+/**
+ * The reports of a folder one at a time (a build of a large corpus never holds them all);
+ * unusable files and clashing doc_ids go to `notes.problems`, guessed places to `notes.guesses`.
+ */
+export function* readReports(
+  places: Places,
+  dir: string,
+  notes: Omit<LoadedCorpus, 'reports'>,
+  files: readonly string[] = listReportFiles(dir),
+  /** doc_id → file of reports already indexed (an incremental build): a new file may not reuse them. */
+  seenIds = new Map<string, string>(),
+): Generator<Report> {
+  for (const fileName of files) {
+    const result = readOne(places, dir, fileName, notes.decoded);
     if (!('report' in result)) {
-      problems.push(result);
+      notes.problems.push(result);
       continue;
     }
     const { report, guess } = result;
     const clash = seenIds.get(report.meta.doc_id);
     if (clash) {
-      problems.push({ file: fileName, reason: `doc_id "${report.meta.doc_id}" is already used by ${clash}` });
+      notes.problems.push({ file: fileName, reason: `doc_id "${report.meta.doc_id}" is already used by ${clash}` });
       continue;
     }
     seenIds.set(report.meta.doc_id, fileName);
-    reports.push(report);
-    if (guess) guesses.push(guess);
+    if (guess) notes.guesses.push(guess);
+    yield report;
   }
-  return { reports, problems, guesses, decoded };
 }
 
 function readOne(places: Places, dir: string, fileName: string, decoded: LoadedCorpus['decoded']): ReadResult {

@@ -1,7 +1,7 @@
-import { groupBy } from '../group-by.js';
 import type { PlaceRegistry } from '../places/registry.js';
 import { CATALOGUE, indicatorById } from './catalogue.js';
 import { resolveIndicators, type IndicatorRequest } from './resolve.js';
+import type { FigureSource } from '../store/types.js';
 import type { Figure, IndicatorDef } from './types.js';
 
 /** A standard for city and countryside alike answers for either when a place has no separate one. */
@@ -12,14 +12,10 @@ const UNIFIED_FALLBACK: Record<string, { id: string; note: string }> = {
 
 /** The extracted figures, by indicator and place: what list/lookup/compare tools read. */
 export class IndicatorBook {
-  private readonly byIndicator: Map<string, Figure[]>;
-
   constructor(
-    figures: readonly Figure[],
+    private readonly figures: FigureSource,
     readonly places: PlaceRegistry,
-  ) {
-    this.byIndicator = groupBy(figures, (figure) => figure.indicator);
-  }
+  ) {}
 
   /** The standard that stands in for an indicator a place does not state (城乡统一 for 城市/农村), and the note that says so. */
   fallbackOf(indicatorId: string): { id: string; note: string } | undefined {
@@ -33,7 +29,7 @@ export class IndicatorBook {
 
   /** An indicator's figures: the confident levels, or every figure extracted (plans, parts, ranges … marked). */
   figuresOf(indicatorId: string, includeUncertain = false): readonly Figure[] {
-    const all = this.byIndicator.get(indicatorId) ?? [];
+    const all = this.figures.figuresOf(indicatorId);
     return includeUncertain ? all : all.filter((figure) => figure.confidence === 'high');
   }
 

@@ -1,4 +1,5 @@
 import type { Passage, Report } from '../corpus/types.js';
+import type { ReportSummary } from '../store/types.js';
 import type { Places } from '../places/places.js';
 import { extractChanges, type ChangeFigure } from './changes.js';
 
@@ -12,7 +13,9 @@ export class ChangeBook {
   private places: Places | undefined;
 
   constructor(
-    private readonly reports: readonly Report[],
+    private readonly reports: readonly ReportSummary[],
+    /** A report with its text, read only when its changes are first asked for (a large store keeps texts on disk). */
+    private readonly reportOf: (docId: string) => Report | undefined,
     private readonly passagesOf: (docId: string) => readonly Passage[],
     private readonly loadPlaces: () => Places,
   ) {}
@@ -23,11 +26,12 @@ export class ChangeBook {
     return this.places;
   }
 
-  private ofReport(report: Report): ChangeFigure[] {
-    let changes = this.byDoc.get(report.meta.doc_id);
+  private ofReport(summary: ReportSummary): ChangeFigure[] {
+    let changes = this.byDoc.get(summary.meta.doc_id);
     if (!changes) {
-      changes = extractChanges(report, this.passagesOf(report.meta.doc_id), this.readingPlaces());
-      this.byDoc.set(report.meta.doc_id, changes);
+      const report = this.reportOf(summary.meta.doc_id);
+      changes = report ? extractChanges(report, this.passagesOf(report.meta.doc_id), this.readingPlaces()) : [];
+      this.byDoc.set(summary.meta.doc_id, changes);
     }
     return changes;
   }

@@ -23,6 +23,8 @@ export interface BackendQuery {
   /** Passages of these places rank higher, by `placeBoost`. */
   boostPlaces?: ReadonlySet<string>;
   placeBoost: number;
+  /** How many of the best passages are wanted (a backend may return only those); absent: all. */
+  limit?: number;
 }
 
 export interface RankedPassage {

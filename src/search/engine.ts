@@ -1,9 +1,9 @@
-import type { Passage, Report } from '../corpus/types.js';
+import type { Passage, ReportMeta } from '../corpus/types.js';
 import { MinzhengError } from '../errors.js';
 import type { SynonymTable } from '../text/synonyms.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { BackendQuery, SearchBackend } from './backend.js';
-import type { TermStats } from './types.js';
+import type { PassageLookup, ReportSummary, TermStatistics } from '../store/types.js';
 import { simplify } from '../text/simplify.js';
 import { coverage, coverageFactor, quantityFactor, type ContentWord } from './coverage.js';
 import { asksForQuantity, FRAME_WORDS } from './question-words.js';
@@ -18,7 +18,7 @@ export interface SearchFilters {
 
 export interface PassageHit {
   passage: Passage;
-  report: Report;
+  report: ReportSummary;
   score: number;
   /** Share of the query's content words the passage holds (1: all of them). */
   coverage: number;
@@ -31,7 +31,7 @@ export interface QueryLanguage {
   /** The full place name a query term names (许昌 → 许昌市), if any. */
   placeNamedBy: (term: string) => string | undefined;
   /** How many passages hold each term. */
-  termStats: TermStats;
+  termStats: TermStatistics;
 }
 
 /**
@@ -66,8 +66,8 @@ const SYNONYM_WEIGHT = 0.8;
 /** How much more a passage counts when the query names its report's place ("许昌 低保标准"). */
 const NAMED_PLACE_BOOST = 10;
 
-export function publishedYear(report: Report): number | undefined {
-  const match = /^(\d{4})/.exec(report.meta.published);
+export function publishedYear(meta: Pick<ReportMeta, 'published'>): number | undefined {
+  const match = /^(\d{4})/.exec(meta.published);
   return match ? Number(match[1]) : undefined;
 }
 
@@ -76,16 +76,11 @@ export function publishedYear(report: Report): number | undefined {
  * the places they name; a SearchBackend ranks passages; hits come back with their reports.
  */
 export class PassageSearch {
-  private readonly reportById: Map<string, Report>;
-
   constructor(
     private readonly backend: SearchBackend,
-    private readonly passages: readonly Passage[],
-    reports: readonly Report[],
+    private readonly passages: PassageLookup,
     private readonly language: QueryLanguage,
-  ) {
-    this.reportById = new Map(reports.map((report) => [report.meta.doc_id, report]));
-  }
+  ) {}
 
   /**
    * The backend query for a person's words: every term or its synonyms, places named boosted.
@@ -135,8 +130,8 @@ export class PassageSearch {
    * then the longest) stay at COMMON_TERM_WEIGHT beside rarer terms, at full weight without them.
    */
   private plan(searchTerms: readonly string[], words: readonly string[]): { term: string; weight: number }[] {
-    const { documentFrequency, passages } = this.language.termStats;
-    const frequency = (term: string) => documentFrequency[term] ?? 0;
+    const { passages } = this.language.termStats;
+    const frequency = (term: string) => this.language.termStats.frequency(term);
     const wholeWords = words.filter((word) => word.length > 1 && frequency(word) > 0);
     const costlyPart = (term: string) =>
       !words.includes(term) && frequency(term) >= SUBWORD_MAX_PASSAGES && wholeWords.some((word) => word.includes(term));
@@ -162,12 +157,13 @@ export class PassageSearch {
         forms: [word, ...synonyms.alternativesOf(word)],
         parts: [...new Set(terms.filter((term) => term !== word && term.length > 1 && word.includes(term)))],
       }))
-      .filter((word) => [...word.forms, ...word.parts].some((form) => (this.language.termStats.documentFrequency[form] ?? 0) > 0));
+      .filter((word) => [...word.forms, ...word.parts].some((form) => this.language.termStats.frequency(form) > 0));
   }
 
   /** Passages for a query, best first: BM25, then the best RERANK_POOL ranked again by how much of the query they hold. */
   search(text: string, filters: SearchFilters): PassageHit[] {
-    const ranked = this.backend.search(this.buildQuery(text, filters));
+    // The backend is asked for the pool only: a bounded store (SQLite) then scores no more than that.
+    const ranked = this.backend.search({ ...this.buildQuery(text, filters), limit: Math.max(RERANK_POOL, filters.limit) });
     const pool = this.rescore(text, ranked.slice(0, Math.max(RERANK_POOL, filters.limit)));
     return pool.slice(0, filters.limit);
   }
@@ -202,9 +198,9 @@ export class PassageSearch {
     return hits.sort((a, b) => b.score - a.score);
   }
 
-  private hitOf(id: number): { passage: Passage; report: Report } | undefined {
-    const passage = this.passages[id];
-    const report = passage && this.reportById.get(passage.doc_id);
+  private hitOf(id: number): { passage: Passage; report: ReportSummary } | undefined {
+    const passage = this.passages.passageAt(id);
+    const report = passage && this.passages.summaryOf(passage.doc_id);
     return passage && report ? { passage, report } : undefined;
   }
 }

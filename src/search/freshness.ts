@@ -48,6 +48,11 @@ export function currentVersions(): Manifest['versions'] {
 
 /** Why an index no longer matches its corpus, dictionaries or code; undefined when it does. */
 export function stalenessReason(manifest: Manifest, corpusDir: string): string | undefined {
+  return codeStaleness(manifest) ?? corpusDifference(manifest.corpus, corpusDir);
+}
+
+/** Why an index no longer matches the code and dictionaries that read it (format, pipeline, libraries, terms.txt). */
+export function codeStaleness(manifest: Manifest): string | undefined {
   if (manifest.format !== INDEX_FORMAT) return `index format ${manifest.format}, expected ${INDEX_FORMAT}`;
   if (manifest.pipeline !== PIPELINE_VERSION) return `built by pipeline ${manifest.pipeline}, expected ${PIPELINE_VERSION}`;
   const versions = currentVersions();
@@ -59,11 +64,11 @@ export function stalenessReason(manifest: Manifest, corpusDir: string): string |
   for (const [name, hash] of Object.entries(dictionaries)) {
     if (manifest.dictionaries[name] !== hash) return `dictionary ${name} changed`;
   }
-  return corpusDifference(manifest.corpus, corpusDir);
+  return undefined;
 }
 
 /** A file whose size and mtime are as built is taken as unchanged; any other file is hashed. */
-function corpusDifference(built: Record<string, CorpusFileStamp>, corpusDir: string): string | undefined {
+export function corpusDifference(built: Record<string, CorpusFileStamp>, corpusDir: string): string | undefined {
   const files = listReportFiles(corpusDir);
   for (const file of files) {
     const stamp = built[file];

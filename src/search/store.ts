@@ -22,53 +22,42 @@ const FILES = {
 type StoredPassages = Record<string, [number, number][]>;
 
 /**
- * Writes an index folder. The manifest is removed first and written last, so an interrupted
- * write leaves a folder that is detected as unreadable rather than one that looks fresh.
+ * Writes the MiniSearch store into a new generation's folder (store/generation.ts makes it live
+ * only once complete), the manifest last.
  */
 export function saveIndex(indexDir: string, index: BuiltIndex): void {
-  fs.mkdirSync(indexDir, { recursive: true });
-  fs.rmSync(path.join(indexDir, FILES.manifest), { force: true });
-  // Temporary files of a save that was killed: everything is written anew below.
-  for (const name of fs.readdirSync(indexDir)) {
-    const writer = /\.(\d+)\.tmp$/.exec(name)?.[1];
-    if (writer !== undefined && !isAlive(Number(writer))) fs.rmSync(path.join(indexDir, name), { force: true });
-  }
+  const write = (name: string, content: string) => fs.writeFileSync(path.join(indexDir, name), content);
   const storedPassages: StoredPassages = {};
   for (const passage of index.passages) {
     (storedPassages[passage.doc_id] ??= []).push([passage.start, passage.end]);
   }
-  writeAtomically(path.join(indexDir, FILES.reports), JSON.stringify(index.reports, null, 1));
-  writeAtomically(path.join(indexDir, FILES.passages), JSON.stringify(storedPassages));
-  writeAtomically(path.join(indexDir, FILES.termStats), JSON.stringify(index.termStats));
+  write(FILES.reports, JSON.stringify(index.reports, null, 1));
+  write(FILES.passages, JSON.stringify(storedPassages));
+  write(FILES.termStats, JSON.stringify(index.termStats));
   const searchJson = JSON.stringify(index.miniSearch);
-  writeAtomically(path.join(indexDir, FILES.search), searchJson);
+  write(FILES.search, searchJson);
   index.manifest.search_index_bytes = Buffer.byteLength(searchJson);
   // One figure per line: readable and diffable.
-  writeAtomically(path.join(indexDir, FILES.figures), `[\n${index.figures.map((figure) => JSON.stringify(figure)).join(',\n')}\n]\n`);
-  index.manifest.files = Object.fromEntries(
-    [...Object.values(FILES).filter((name) => name !== FILES.manifest), ...INDEX_DICTIONARY_FILES].map((name) => {
+  write(FILES.figures, `[\n${index.figures.map((figure) => JSON.stringify(figure)).join(',\n')}\n]\n`);
+  index.manifest.files = fileStamps(indexDir, [...Object.values(FILES).filter((name) => name !== FILES.manifest), ...INDEX_DICTIONARY_FILES]);
+  writeManifest(indexDir, index.manifest);
+}
+
+/** Size and sha256 of files of an index folder, for the manifest. */
+export function fileStamps(indexDir: string, names: readonly string[]): Record<string, { bytes: number; sha256: string }> {
+  return Object.fromEntries(
+    names.map((name) => {
       const content = fs.readFileSync(path.join(indexDir, name));
       return [name, { bytes: content.length, sha256: sha256(content) }];
     }),
   );
-  writeAtomically(path.join(indexDir, FILES.manifest), JSON.stringify(index.manifest, null, 2) + '\n');
 }
 
-/** Whether the process that wrote a temporary file still runs (another server may be building into the same cache). */
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function writeAtomically(file: string, content: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, content);
-  fs.renameSync(temporary, file);
+/** Written whole or not at all (temporary file, then rename): a live store's manifest may be rewritten (open-library.ts). */
+export function writeManifest(indexDir: string, manifest: Manifest): void {
+  const file = path.join(indexDir, FILES.manifest);
+  fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(manifest, null, 2) + '\n');
+  fs.renameSync(`${file}.${process.pid}.tmp`, file);
 }
 
 export function readManifest(indexDir: string): Manifest | undefined {
@@ -83,7 +72,7 @@ export function readManifest(indexDir: string): Manifest | undefined {
  * Reads one index file and checks it against the manifest (size, then sha256): a damaged or
  * edited file is found here, before anything in it is served.
  */
-function readChecked(indexDir: string, manifest: Manifest, name: string): Buffer {
+export function readChecked(indexDir: string, manifest: Manifest, name: string): Buffer {
   const expected = manifest.files?.[name];
   if (!expected) throw new Error(`the manifest has no checksum for ${name}`);
   const content = fs.readFileSync(path.join(indexDir, name));

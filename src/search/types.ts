@@ -1,5 +1,6 @@
 import type { Passage, PlaceGuess, Report } from '../corpus/types.js';
 import type { Figure } from '../indicators/types.js';
+import type { StoreKind } from '../store/types.js';
 
 export interface CorpusFileStamp {
   sha256: string;
@@ -16,16 +17,22 @@ export interface TermStats {
 export interface Manifest {
   format: number;
   pipeline: number;
+  /** Which store holds the index (absent: minisearch, as before stores were chosen). */
+  store?: StoreKind;
+  /** SQLite store: the corpus folder's mtime when built, the one stamp a start checks (file stamps are a table of the store). */
+  corpus_folder_mtime_ms?: number;
+  /** SQLite store: terms in more passages than this have an impact-ordered list of that many postings. */
+  posting_cap?: number;
   built_at: string;
   versions: { minisearch: string; nodejieba: string; gazetteer?: string; 'opencc-js'?: string };
-  /** Every corpus file by base name: its sha256, and the size and mtime that let a start skip hashing it. */
+  /** Every corpus file by base name (MiniSearch store; the SQLite store keeps them in its corpus_files table): its sha256, and the size and mtime that let a start skip hashing it. */
   corpus: Record<string, CorpusFileStamp>;
   /** sha256 of the dictionaries the index was cut with. */
   dictionaries: Record<string, string>;
   problems: { file: string; reason: string }[];
   /** Places chosen for files without a header (said again at every start). */
   guesses?: PlaceGuess[];
-  /** Size of search-index.json: it is parsed only at the first search, so a start checks its size. */
+  /** Size of search-index.json (or store.sqlite): it is read only at the first search, so a start checks its size. */
   search_index_bytes?: number;
   /** Every file of the index folder with its size and sha256: damage is found at load, not served. */
   files?: Record<string, { bytes: number; sha256: string }>;

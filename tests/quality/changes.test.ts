@@ -73,7 +73,7 @@ function score(changes: readonly ChangeFigure[], table: readonly GoldChange[]) {
 }
 
 const bundledDocs = library.reports.map((report) => report.meta.doc_id);
-const bundledChanges = library.reports.flatMap((report) => extractChanges(report, library.passagesOf(report.meta.doc_id), places));
+const bundledChanges = library.reports.flatMap(({ meta }) => extractChanges(library.getReport(meta.doc_id), library.passagesOf(meta.doc_id), places));
 const pages = goldPages();
 const developmentPages = pages.filter((page) => !heldBack.has(page.file));
 const heldPages = pages.filter((page) => heldBack.has(page.file));

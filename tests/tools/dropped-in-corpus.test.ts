@@ -8,7 +8,7 @@ import type { ReportLibrary } from '../../src/library.js';
 import { openLibrary } from '../../src/open-library.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { createServer } from '../../src/server/create-server.js';
-import { temporaryDir } from '../helpers.js';
+import { temporaryDir, storeLocation } from '../helpers.js';
 import { call, textOf } from './client.js';
 
 /** A folder of real pages as a user drops them in: no headers, one in traditional characters, one naming no place. */
@@ -37,8 +37,8 @@ describe('a dropped-in folder of pages without headers', () => {
 
   beforeAll(async () => {
     for (const file of FILES) fs.copyFileSync(path.join(DEV_TEXTS, file), path.join(corpusDir, file));
-    openLibrary({ corpusDir, indexDir }, recordingLogger(coldLog));
-    library = openLibrary({ corpusDir, indexDir }, recordingLogger(warmLog));
+    openLibrary(storeLocation(corpusDir, indexDir), recordingLogger(coldLog));
+    library = openLibrary(storeLocation(corpusDir, indexDir), recordingLogger(warmLog));
     client = await connect(library);
   });
 

@@ -10,7 +10,7 @@ import { silentLogger } from '../../src/log.js';
 import { rebuildIndex } from '../../src/open-library.js';
 import { createServer } from '../../src/server/create-server.js';
 import { explainIssues } from '../../src/server/argument-errors.js';
-import { bundledLibrary, temporaryDir } from '../helpers.js';
+import { bundledLibrary, temporaryDir, storeLocation } from '../helpers.js';
 import { call, connectInMemory, textOf } from './client.js';
 
 const CHINESE_ID = '许昌民政报告';
@@ -44,7 +44,7 @@ describe('report resources', () => {
       path.join(corpusDir, `${CHINESE_ID}.md`),
       '---\nplace: 许昌市\nprovince: 河南省\npublished: 2024-01\n---\n许昌市民政工作报告\n2023年,全市城市低保标准提高到每人每月700元，养老床位达到1.2万张。\n',
     );
-    chineseLibrary = rebuildIndex({ corpusDir, indexDir: temporaryDir('index') }, silentLogger);
+    chineseLibrary = rebuildIndex(storeLocation(corpusDir, temporaryDir('index')), silentLogger);
     client = await connectInMemory();
     chinese = await connect(chineseLibrary);
   });

@@ -41,7 +41,7 @@ function snapshot(library: ReportLibrary) {
   return {
     search: QUERIES.map((query) => library.searchPassages({ query, limit: 8 }).map((hit) => [hit.passage.passage_id, hit.passage.text, hit.score.toFixed(6)])),
     figures: library.indicators.catalogue.flatMap((indicator) => library.indicators.figuresOf(indicator.id, true).map((f) => [f.indicator, f.normalized_value, f.citation.quote])),
-    texts: library.reports.map((report) => [report.meta.doc_id, report.text]),
+    texts: library.reports.map((report) => [report.meta.doc_id, library.getReport(report.meta.doc_id).text]),
   };
 }
 

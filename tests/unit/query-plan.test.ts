@@ -4,11 +4,13 @@ import type { BackendQuery, SearchBackend } from '../../src/search/backend.js';
 import { COMMON_TERM_SHARE, COMMON_TERM_WEIGHT, MAX_COMMON_TERMS, PassageSearch, SUBWORD_MAX_PASSAGES } from '../../src/search/engine.js';
 import { queryDictionaries } from '../../src/search/jieba-files.js';
 import { BUNDLED_INDEX_DIR } from '../../src/paths.js';
+import { recordTermStatistics } from '../../src/store/types.js';
 import { SynonymTable } from '../../src/text/synonyms.js';
 import { loadTokenizer } from '../../src/text/tokenizer.js';
 
 const tokenizer = loadTokenizer(queryDictionaries(BUNDLED_INDEX_DIR));
 const PASSAGES = 100_000;
+const NO_PASSAGES = { passageAt: () => undefined, summaryOf: () => undefined };
 
 /** The query a backend receives for `text`, given how many passages hold each term. */
 function planned(text: string, documentFrequency: Record<string, number>, places: Record<string, string> = {}): BackendQuery {
@@ -19,11 +21,11 @@ function planned(text: string, documentFrequency: Record<string, number>, places
       return [];
     },
   };
-  const search = new PassageSearch(backend, [], [], {
+  const search = new PassageSearch(backend, NO_PASSAGES, {
     tokenizer,
     synonyms: new SynonymTable([['社会救助', '社会求助']]),
     placeNamedBy: (term) => places[term],
-    termStats: { passages: PASSAGES, documentFrequency },
+    termStats: recordTermStatistics({ passages: PASSAGES, documentFrequency }),
   });
   search.search(text, { limit: 8 });
   return received!;
@@ -83,11 +85,11 @@ describe('query planning', () => {
 describe('finding every place\'s passage', () => {
   it('scores every term, costly parts included', () => {
     let received: BackendQuery | undefined;
-    const search = new PassageSearch({ search: (query) => ((received = query), []) }, [], [], {
+    const search = new PassageSearch({ search: (query) => ((received = query), []) }, NO_PASSAGES, {
       tokenizer,
       synonyms: new SynonymTable([]),
       placeNamedBy: () => undefined,
-      termStats: { passages: PASSAGES, documentFrequency: { 社会救助: 50, 社会: SUBWORD_MAX_PASSAGES * 5, 救助: 300 } },
+      termStats: recordTermStatistics({ passages: PASSAGES, documentFrequency: { 社会救助: 50, 社会: SUBWORD_MAX_PASSAGES * 5, 救助: 300 } }),
     });
     search.bestPerPlace('社会救助', ['许昌市']);
     expect(terms(received!)).toEqual(['救助', '社会', '社会救助']);
@@ -100,11 +102,12 @@ describe('ranking by how much of the question a passage holds', () => {
 
   function rank(question: string, texts: readonly string[], scores: readonly number[]): string[] {
     const passages = texts.map((text, id) => passage(id, text));
-    const search = new PassageSearch({ search: () => scores.map((score, id) => ({ id, score })) }, passages, [report], {
+    const lookup = { passageAt: (id: number) => passages[id], summaryOf: (docId: string) => (docId === report.meta.doc_id ? report : undefined) };
+    const search = new PassageSearch({ search: () => scores.map((score, id) => ({ id, score })) }, lookup, {
       tokenizer,
       synonyms: new SynonymTable([]),
       placeNamedBy: (term) => (term === '许昌' || term === '许昌市' ? '许昌市' : undefined),
-      termStats: { passages: 100, documentFrequency: { 养老: 40, 服务: 50, 养老服务: 30, 设施: 5, 养老服务设施: 3, 临时救助: 4, 救助: 30, 临时: 5 } },
+      termStats: recordTermStatistics({ passages: 100, documentFrequency: { 养老: 40, 服务: 50, 养老服务: 30, 设施: 5, 养老服务设施: 3, 临时救助: 4, 救助: 30, 临时: 5 } }),
     });
     return search.search(question, { limit: 5 }).map((hit) => hit.passage.text);
   }
