@@ -31,6 +31,12 @@ export function periodOf(text: string, from: number, position: number, to: numbe
   return (before ?? after)?.period;
 }
 
+/** The counties or districts of a place taken one by one (各区, 各县市区, 县(市)), or its counties and county-level cities apart from the urban districts (县市). */
+const COUNTIES_OR_DISTRICTS = /(?:各|所辖|下辖)(?:县|区|旗)(?:[(（]?[市区县][、,，]?[市区县]?[)）]?)*(?!域)|县[(（]?市[)）]?(?:[、,，]?区)?(?![场长委级两三])|县区(?![级域两三])/;
+
+/** Words that say a clause is about the whole of the report's place (全市, 我县, 本区 …). */
+export const WHOLE_PLACE = /[全我本](省|市|县|区|州|盟|旗)(?![场民政])/;
+
 /**
  * A place other than the report's own that `text` names (长葛市 in a 许昌 report, 郑州 in a 河南
  * one), or 市区 (the urban districts), so that a figure for part of the place, or for another
@@ -38,6 +44,10 @@ export function periodOf(text: string, from: number, position: number, to: numbe
  * Place names come from the gazetteer; among same-named units those inside the report's place win.
  */
 export function subPlaceIn(text: string, own: { place: string; place_code: string }, places: Places): string | undefined {
+  // 各区, 各县(市、区), 县市(含双城区): the parts one by one, each with its own value — not the whole
+  // place, unless they all share one (十县(市、区)…均为650元). Before 市区: 双城区 is a county's name.
+  const parts = COUNTIES_OR_DISTRICTS.exec(text);
+  if (parts && !/统一|同一|一致|均为|均达|均执行|均按|全部/.test(text.slice(parts.index))) return `${own.place}${parts[0].replace(/^(所辖|下辖)/, '各')}`;
   // 市区, 城区, 中心城区: the urban districts, a part of the place.
   // Not 省市区三级 / 市区两级 (levels of government) nor 老城区.
   // 市区、县域统一 / 城区和农村一致: a list of areas that share one value is the whole place.

@@ -3,6 +3,7 @@ import { groupBy } from '../group-by.js';
 import type { Places } from '../places/places.js';
 import { simplify } from '../text/simplify.js';
 import { markConflicts } from './consistency.js';
+import { WHOLE_PLACE, subPlaceIn } from './context.js';
 import { toFigure, type ReportContext } from './figure.js';
 import { levelsOf } from './levels.js';
 import { findQuantities } from './quantities.js';
@@ -32,6 +33,26 @@ function markParts(sentence: string, figures: Figure[], passage: Passage): void 
         figure.evidence = '其中';
       }
     }
+  }
+}
+
+/**
+ * A part that heads a sentence's first figure (县市(含双城区)城市低保标准…, 各区…) is the scope of
+ * every later clause that names no place of its own: 「县市城市低保标准提高到500元…;农村低保标准
+ * 提高到3500元」. A clause that names the whole place (全市, 我县, the place's own name) ends it.
+ */
+function shareSentenceScope(sentence: string, passage: Passage, figures: Figure[], context: ReportContext): void {
+  const ordered = [...figures].sort((a, b) => a.citation.start - b.citation.start);
+  const head = ordered[0];
+  if (!head?.sub_place) return;
+  const headStart = head.citation.start - passage.start;
+  const own = context.report.meta.place.replace(/(市|县|区|省|自治区|自治州|自治县)$/, '');
+  for (const figure of ordered.slice(1)) {
+    if (figure.sub_place) continue;
+    const between = sentence.slice(headStart + head.citation.quote.length, figure.citation.start - passage.start + figure.citation.quote.indexOf(figure.written));
+    if (WHOLE_PLACE.test(between) || (own.length >= 2 && between.includes(own)) || subPlaceIn(between, context.report.meta, context.places)) continue;
+    figure.place = head.place;
+    figure.sub_place = true;
   }
 }
 
@@ -91,6 +112,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
       : assignBySubject(sentence, level, headingAbove);
     if (assigned) figures.push(toFigure(sentence, passage, context, level, assigned.indicator, assigned.subjectStart));
   }
+  shareSentenceScope(sentence, passage, figures, context);
   markParts(sentence, figures, passage);
   markTiers(figures);
   return figures;

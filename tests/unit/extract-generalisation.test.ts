@@ -60,6 +60,34 @@ describe('parts of a place or of a standard', () => {
   it('reads areas that share one value as the whole place', () => {
     expect(brief(confident('城市低保标准市区、各县城乡统一执行每人每月810元。'))).toEqual([['dibao_urban', '信阳市', 810, 2023]]);
     expect(confident('市区城市低保标准为每人每月810元。')[0]?.place).toBe('信阳市市区');
+    expect(brief(confident('调整后八县(市、区)农村低保标准均为每人每年5400元。'))).toEqual([['dibao_rural', '信阳市', 450, 2023]]);
+  });
+
+  it.each([
+    ['each district', '全市各区城市低保标准由每人每月600元提高到640元。', '信阳市各区'],
+    ['each county, city and district', '各县(市、区)农村低保标准提高到每人每年5000元。', '信阳市各县(市、区)'],
+    ['the counties apart from the city proper', '县市城市低保标准提高到每人每月560元。', '信阳市县市'],
+    ['the districts under it', '所辖县区农村特困人员供养标准为每人每月900元。', '信阳市各县区'],
+  ])('reads %s as parts, not the whole place', (_kind, raw, part) => {
+    expect(figuresOf(raw).map((f) => [f.place, f.sub_place])).toEqual([[part, true]]);
+  });
+
+  it('carries a part heading a sentence to the clauses after it that name no place', () => {
+    const raw = '自今年7月起,县市(含某某区)城市低保标准由每人每月520元提高到560元,补助水平由300元提高到320元;农村低保标准由每人每年4000元提高到4300元。';
+    expect(figuresOf(raw).filter((f) => f.role === 'level').map((f) => [f.indicator, f.place])).toEqual([
+      ['dibao_urban', '信阳市县市'],
+      ['dibao_rural', '信阳市县市'],
+    ]);
+    const whole = '市区城市低保标准提高到每人每月700元,全市农村低保标准提高到每人每年5200元。';
+    expect(figuresOf(whole).map((f) => [f.indicator, f.sub_place])).toEqual([
+      ['dibao_urban', true],
+      ['dibao_rural', false],
+    ]);
+  });
+
+  it('does not take a dateline for a scope', () => {
+    const raw = '本报郑州3月2日讯 我省再次提高农村低保标准,由每人每年3100元提高到3200元。';
+    expect(figuresOf(raw, '河南省').map((f) => [f.place, f.sub_place])).toEqual([['河南省', false]]);
   });
 });
 
