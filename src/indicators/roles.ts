@@ -33,6 +33,12 @@ const AVERAGE = /补助水平|补差水平|补差|人均补助|人均救助|平�
 const KIND_OF = /[\u4e00-\u9fff]{0,3}(?<!各)[类型](?:社会组织|床位|养老机构)|(?:社区|居家|家庭|公办|民办|公建民营|医养结合|普惠型?)(?:养老)?(?:服务)?(?:床位|养老机构)|失能|半失能/;
 /** A tier of a standard or of places: 一类地区, 二档, 第三档 (一类 before 型 or 社会组织 is a kind, above). */
 const TIER = /第?[一二三四五六1-6][类档](?!型|社会组织|床位)/;
+/**
+ * A group a standard is set for apart from the others: 集中供养 / 分散供养 of 特困 people, 重点保障
+ * 对象 of 低保 (for orphans 集中/分散 name indicators of their own; 统一/均为 makes them one value).
+ */
+const GROUP_OF_STANDARD = /(集中|分散)(供养|养育)|重点(保障)?(对象|户)|全自理|半自理|全护理/;
+const ORPHANS_OR_SHARED = /孤儿|儿童|统一|一致|均为|均按/;
 /** A one-off payment (一次性…补贴) is a programme of its own, not the indicator's regular figure. */
 const ONE_OFF = /一次性/;
 
@@ -56,7 +62,8 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   if (month && flow) return { role: 'partial_period', evidence: month[0] };
   // What a bracket after the figure says of a part (其中护理型床位…) does not make the figure a part.
   const clauseText = withoutBracketsAfter(sentence, clause, quantity.end);
-  const kind = KIND_OF.exec(clauseText) ?? TIER.exec(lead) ?? ONE_OFF.exec(lead);
+  const group = quantity.baseUnit.startsWith('元') && !ORPHANS_OR_SHARED.test(clauseText) ? GROUP_OF_STANDARD.exec(lead) : null;
+  const kind = KIND_OF.exec(clauseText) ?? TIER.exec(lead) ?? group ?? ONE_OFF.exec(lead);
   if (kind) return { role: 'subset', evidence: kind[0] };
   return { role: 'level' };
 }

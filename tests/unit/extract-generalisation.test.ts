@@ -53,6 +53,9 @@ describe('parts of a place or of a standard', () => {
     ['community beds', '全市社区养老床位4100张。'],
     ['privately run homes', '全县共有民办养老机构6个。'],
     ['a one-off payment', '向困难残疾人发放一次性生活补贴资金150万元。'],
+    ['the standard of people cared for in institutions', '农村特困人员集中供养标准调整为每人每月1420元。'],
+    ['the standard of people cared for at home', '城市特困人员分散供养标准为每人每年15600元。'],
+    ['the standard of the priority group', '城市低保重点保障对象保障标准提高到每人每月980元。'],
   ])('%s is no confident level', (_kind, raw) => {
     expect(confident(raw)).toEqual([]);
   });
@@ -61,6 +64,8 @@ describe('parts of a place or of a standard', () => {
     expect(brief(confident('城市低保标准市区、各县城乡统一执行每人每月810元。'))).toEqual([['dibao_urban', '信阳市', 810, 2023]]);
     expect(confident('市区城市低保标准为每人每月810元。')[0]?.place).toBe('信阳市市区');
     expect(brief(confident('调整后八县(市、区)农村低保标准均为每人每年5400元。'))).toEqual([['dibao_rural', '信阳市', 450, 2023]]);
+    expect(brief(confident('农村特困人员集中和分散供养标准统一为每人每月960元。'))).toEqual([['tekun_rural', '信阳市', 960, 2023]]);
+    expect(brief(confident('分散供养孤儿基本生活费提高到每人每月1300元。'))).toEqual([['orphan_dispersed', '信阳市', 1300, 2023]]);
   });
 
   it.each([
