@@ -54,5 +54,7 @@ export function toFigure(sentence: string, passage: Passage, context: ReportCont
   };
   if (previous) figure.previous = { value: previous.value, unit: previous.unit, year: yearBefore(sentence, previous.start) };
   if (normalized.note) figure.note = normalized.note;
+  // 城市低保平均标准: the mean of the standards of the place's parts, which may differ from any one of them.
+  else if (indicator.kind === 'standard' && /平均(保障)?标准/.test(figure.citation.quote)) figure.note = '原文为平均标准(所辖各地标准的平均数)';
   return figure;
 }

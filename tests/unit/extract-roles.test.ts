@@ -66,6 +66,8 @@ describe('levels as these pages write them', () => {
     ['a stock with 共', '截至年底,全市共登记社会组织1650个。', [['social_organizations', '南阳市', 1650]]],
     ['a heading names the money under it', '三、临时救助\n全年共发放救助资金560万元。', [['temporary_assistance_funds', '南阳市', 5600000]]],
     ['a statistics table row', '养老机构床位数 | 张 | 12,480', [['elderly_beds', '南阳市', 12480]]],
+    ['a table row in 万 units', '养老机构床位 | 万张 | 2.4 |', [['elderly_beds', '南阳市', 24000]]],
+    ['a table row of a yearly standard', '农村最低生活保障平均标准 | 元/人·年 | 9,360.0 |', [['dibao_rural', '南阳市', 780]]],
     ['traditional characters', '城市低保標準提高到每人每月不低於810元。', [['dibao_urban', '南阳市', 810]]],
   ])('%s', (_name, text, expected) => {
     expect(brief(confident(text))).toEqual(expected);
