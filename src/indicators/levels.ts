@@ -12,7 +12,7 @@ import { clauseAt, strongSpanAt } from './sentence.js';
 /** A verb right before a number makes it a change ("提高50元"), not a level. */
 const CHANGE_VERB = /(提高|增加|增长|减少|下降|提升|上调|降低|增幅|增幅为|增幅达|增长率为|增长率|涨幅|上涨|同比增长|同比增加)(了|达到?|为)?$/;
 /** Words in a clause that make its figures additions over a period. */
-const ADDITION = /新增|新建|新成立|新登记|新\(改扩\)建|新（改扩）建/;
+const ADDITION = /新增|新建|新成立|新登记|新纳入|新认定|新批准|新\(改扩\)建|新（改扩）建/;
 /** "今年建成…5个", "全年登记…80家", "首批8家…入驻": what a period added, unless the clause counts the stock (共, 累计, 现有). */
 const PERIOD = /今年|本年|当年|全年|年内|上半年|下半年|首批/;
 const BUILT = /建成|建设|完成|登记|成立|入驻|开工|改造|投用|投入使用/;

@@ -6,7 +6,7 @@ import { clauseAt, strongSpanAt, withoutBracketsAfter } from './sentence.js';
  * the place's figure; the others are kept, marked and not confident (plans and targets, parts of a
  * period, parts of a whole, computed examples, ranges), or dropped (average payments).
  */
-export type FigureRole = 'level' | 'plan' | 'partial_period' | 'subset' | 'computed' | 'range' | 'average';
+export type FigureRole = 'level' | 'plan' | 'partial_period' | 'subset' | 'computed' | 'range' | 'allocated' | 'average';
 
 export interface RoleFinding {
   role: FigureRole;
@@ -31,6 +31,17 @@ const COMPUTED = /计算为|测算为|折合|相当于|按[^，,。；;]{0,24}(�
 const AVERAGE = /补助水平|补差水平|补差|人均补助|人均救助|平均补助|补助水准/;
 /** A kind of the thing counted: 公益类社会组织, 护理型床位, 家庭养老床位. */
 const KIND_OF = /[\u4e00-\u9fff]{0,3}(?<!各)[类型](?:社会组织|床位|养老机构)|(?:社区|居家|家庭|公办|民办|公建民营|医养结合|普惠型?)(?:养老)?(?:服务)?(?:床位|养老机构)|失能|半失能/;
+/** 「X中具有…资格的有9家」: those of a whole that have some property. */
+const AMONG = /(?<!集)中(?![心央国华])[^，,。；;]{1,14}的(有|为|占|达)/;
+/** Rated or graded ones: 四星级以上养老机构, 5A级社会组织, 等级评定. */
+const RATED = /[一二三四五1-5]星级?|星级|\d?[AＡ]{1,5}级|等级/;
+/** What one drive or campaign raised (“慈善一日捐”活动): a part of the period's total. */
+const CAMPAIGN = /活动/;
+/**
+ * Money secured from higher levels (争取, 申请到, 获得中央…): not what the place spent or raised. Money
+ * the place's own government 下达/拨付 is how it spends, and stays a level.
+ */
+const ALLOCATED = /争取|申请到|获得(中央|省级?|上级)/;
 /** A tier of a standard or of places: 一类地区, 二档, 第三档 (一类 before 型 or 社会组织 is a kind, above). */
 const TIER = /第?[一二三四五六1-6][类档](?!型|社会组织|床位)/;
 /**
@@ -63,8 +74,12 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   // What a bracket after the figure says of a part (其中护理型床位…) does not make the figure a part.
   const clauseText = withoutBracketsAfter(sentence, clause, quantity.end);
   const group = quantity.baseUnit.startsWith('元') && !ORPHANS_OR_SHARED.test(clauseText) ? GROUP_OF_STANDARD.exec(lead) : null;
-  const kind = KIND_OF.exec(clauseText) ?? TIER.exec(lead) ?? group ?? ONE_OFF.exec(lead);
+  const kind = KIND_OF.exec(clauseText) ?? RATED.exec(lead) ?? TIER.exec(lead) ?? group ?? ONE_OFF.exec(lead) ?? AMONG.exec(lead) ?? CAMPAIGN.exec(lead);
   if (kind) return { role: 'subset', evidence: kind[0] };
+  const allocated = quantity.baseUnit === '元' && quantity.magnitude >= 1e4 ? ALLOCATED.exec(before) : null;
+  if (allocated) return { role: 'allocated', evidence: allocated[0] };
+  // 不少于5万元 of a total or a count is a requirement; 不低于每人每月600元 of a standard is the standard's floor.
+  if (quantity.qualifier === 'at_least' && (quantity.magnitude >= 1e4 || !quantity.baseUnit.startsWith('元'))) return { role: 'plan', evidence: '不少于(要求)' };
   return { role: 'level' };
 }
 

@@ -76,8 +76,18 @@ export function pageFigures(places: Places, file: string): Figure[] {
 const digits = (text: string) => text.replace(/,/g, '');
 
 /** Whether a figure is the gold level: same indicator and value, its number written in the quote, and the same place or part. */
+/**
+ * Gold written before the catalogue split 低保 and 特困 money out of assistance_funds: a figure of
+ * either part answers a gold assistance_funds (the gold was read at the coarser grain).
+ */
+export const WRITTEN_COARSER: Record<string, readonly string[]> = { assistance_funds: ['dibao_funds', 'tekun_funds'] };
+
+export function sameIndicator(gold: string | undefined, figure: string): boolean {
+  return gold === figure || (gold !== undefined && (WRITTEN_COARSER[gold]?.includes(figure) ?? false));
+}
+
 function matches(gold: GoldNumber, figure: Figure, reportPlace: string): boolean {
-  if (gold.indicator !== figure.indicator) return false;
+  if (!sameIndicator(gold.indicator, figure.indicator)) return false;
   if (!digits(figure.written).includes(digits(gold.num))) return false;
   if (gold.normalized_value != null && figure.normalized_value != null) {
     if (Math.abs(gold.normalized_value - figure.normalized_value) > 0.011 * Math.max(1, Math.abs(gold.normalized_value))) return false;

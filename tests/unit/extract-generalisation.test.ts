@@ -117,8 +117,10 @@ describe('subjects', () => {
     expect(brief(confident('全区有残疾人护理补贴对象5120人。'))).toEqual([['disability_care_recipients', '信阳市', 5120, 2023]]);
   });
 
-  it('files money for 低保 under assistance funds', () => {
-    expect(brief(confident('全年发放城乡低保资金2.5亿元。'))).toEqual([['assistance_funds', '信阳市', 250000000, 2023]]);
+  it('files money for 低保 and for 特困 under their own indicators, and both together under assistance funds', () => {
+    expect(brief(confident('全年发放城乡低保资金2.5亿元。'))).toEqual([['dibao_funds', '信阳市', 250000000, 2023]]);
+    expect(brief(confident('全年发放特困人员救助供养金6400万元。'))).toEqual([['tekun_funds', '信阳市', 64000000, 2023]]);
+    expect(brief(confident('城市低保金支出1.1亿元。'))).toEqual([]);
   });
 });
 

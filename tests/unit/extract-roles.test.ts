@@ -48,6 +48,13 @@ describe('no confident level from', () => {
     ['a computed example', '按上年度人均消费支出的30%计算为310元/人月。'],
     ['a range', '低收入家庭认定标准为城市低保标准的1.2-1.5倍,即900-1125元/人月。'],
     ['community social organisations', '全市发展社区社会组织1.2万个。'],
+    ['those of a whole with some property', '全县社会组织中取得公益性捐赠税前扣除资格的有14个。'],
+    ['rated ones', '全市共有三星级以上养老机构41家。'],
+    ['one campaign\'s takings', '“情暖万家”募捐活动共筹集善款320万元。'],
+    ['money secured from higher levels', '全年争取中央和省级困难群众救助补助资金3.6亿元。'],
+    ['a requirement of at least', '乡镇临时救助备用金不少于10万元。'],
+    ['a requirement of a count', '全市儿童督导员不少于60名。'],
+    ['people newly brought in', '全年新纳入城乡低保对象2180人。'],
   ])('%s', (_name, sentence) => {
     expect(brief(confident(sentence))).toEqual([]);
   });
