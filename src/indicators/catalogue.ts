@@ -12,7 +12,7 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   // Standards: money per person, normalised to a month.
   { id: 'dibao_urban', name: '城市低保标准', aliases: ['城市最低生活保障标准', '城市居民最低生活保障标准', '城市低保', '城镇低保标准'], kind: 'standard', unit: PER_MONTH, subject: /城市(居民)?(最低生活保障|低保)|城镇(居民)?(最低生活保障|低保)/ },
   { id: 'dibao_rural', name: '农村低保标准', aliases: ['农村最低生活保障标准', '农村居民最低生活保障标准', '农村低保'], kind: 'standard', unit: PER_MONTH, subject: /农村(居民)?(最低生活保障|低保)/ },
-  { id: 'dibao_unified', name: '城乡统一低保标准', aliases: ['统一低保标准', '全市低保标准', '城乡统一最低生活保障标准'], kind: 'standard', unit: PER_MONTH, subject: /(全市|全县|全区|统一的?|一体化的?)(最低生活保障|低保)标准|(最低生活保障|低保)标准(统一|并轨)|(?<![城农乡镇市村居民])(最低生活保障|低保)(月人均|年人均)?(保障)?标准/, exclude: /城市|农村|城镇|城乡/ },
+  { id: 'dibao_unified', name: '城乡统一低保标准', aliases: ['统一低保标准', '全市低保标准', '城乡统一最低生活保障标准'], kind: 'standard', unit: PER_MONTH, subject: /(全市|全县|全区|统一的?|一体化的?)(最低生活保障|低保)标准|(最低生活保障|低保)标准(统一|并轨)|(?<![城农乡镇市村居民])(最低生活保障|低保)(月人均|年人均)?(保障)?标准|城乡(居民)?(最低生活保障|低保)(月人均|年人均)?(保障)?标准/, exclude: /城市|农村|城镇/ },
   { id: 'tekun_urban', name: '城市特困人员基本生活标准', aliases: ['城市特困供养标准', '城市特困人员供养标准', '城市特困标准'], kind: 'standard', unit: PER_MONTH, subject: /城市特困(供养)?(人员)?/, exclude: /失能|半失能|照料护理|护理补贴/ },
   { id: 'tekun_rural', name: '农村特困人员基本生活标准', aliases: ['农村特困供养标准', '农村特困人员供养标准', '农村特困标准'], kind: 'standard', unit: PER_MONTH, subject: /农村特困(供养)?(人员)?|(农村)?五保(供养)?(对象)?/, exclude: /失能|半失能|照料护理|护理补贴/ },
   { id: 'tekun_care', name: '特困人员照料护理标准', aliases: ['特困人员照料护理补贴', '特困供养人员照料护理标准', '照料护理标准'], kind: 'standard', unit: PER_MONTH, subject: /照料护理(标准|补贴)?|护理补贴标准/, context: /特困|供养/, exclude: /残疾|孤儿|儿童/ },

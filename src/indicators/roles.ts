@@ -28,7 +28,7 @@ const ONE_MONTH = /\d{1,2}月份|当月|本月|单月/;
 /** A worked example or a computation, not the standard in force. */
 const COMPUTED = /计算为|测算为|折合|相当于|按[^，,。；;]{0,24}(计算|测算)/;
 /** Average payments per recipient: what a household receives, not the standard. */
-const AVERAGE = /补助水平|补差水平|补差|人均补助|人均救助|平均补助|补助水准/;
+const AVERAGE = /补助水平|补差水平|补差|人均补助|人均救助|平均补助|补助水准|人均[\u4e00-\u9fff]{0,2}(?<!标准)金/;
 /** A kind of the thing counted: 公益类社会组织, 护理型床位, 家庭养老床位. */
 const KIND_OF = /[\u4e00-\u9fff]{0,3}(?<!各)[类型](?:社会组织|床位|养老机构)|(?:社区|居家|家庭|公办|民办|公建民营|医养结合|普惠型?)(?:养老)?(?:服务)?(?:床位|养老机构)|失能|半失能/;
 /** 「X中具有…资格的有9家」: those of a whole that have some property. */

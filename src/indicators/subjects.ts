@@ -10,7 +10,8 @@ import type { IndicatorDef } from './types.js';
  */
 
 const PER_PERSON = /每人|\/人|标准|补贴|年保障|生活费|每月|每年|月人均|年人均/;
-const BOTH = /均为?$/;
+/** 均 (both, all) right before the amount, or before its verb and per-person words: 均为每人每月1740元. */
+const BOTH = /均(为|是|按|达到?|提高到|提高至|调整为|调整到)?(每人每[月年]|每人|每月|每年)?$/;
 /** A clause that names no subject of its own: it opens with the from→to, the verb, or a bare 标准. */
 const CONTINUES_TOPIC = /^(由|从|即|并|再|提高|调整|上调|达到|增加|(保障|供养|生活|补助)?标准)/;
 const GENERIC_FUNDS = /^(十年来|五年来|近年来)?(累计|共)?(发放|投入|支出|下拨)(各类)?(救助)?(资金|金)?$|^(合计|共计|总计)$/;
@@ -76,18 +77,24 @@ export function assignRespectively(sentence: string, levels: Level[]): void {
   assignQualifiedItems(sentence, levels);
   for (const level of levels) {
     if (level.indicator || !BOTH.test(sentence.slice(0, level.quantity.start))) continue;
-    const subjects = subjectsIn(sentence, { start: 0, end: level.quantity.start });
-    const unique = [...new Map(subjects.map((s) => [s.id, s])).values()];
-    if (unique.length < 2) continue;
+    // The subjects 均 covers: in its own clause, else in the nearest clause before that names any (…两项补贴制度,从…起施行,标准均为60元).
+    let span: Span | undefined = { start: clauseAt(sentence, level.quantity.numberStart).start, end: level.quantity.start };
+    let unique: IndicatorDef[] = [];
+    for (let back = 0; span && back < 4; back++, span = previousClause(sentence, span.start)) {
+      unique = [...new Map(subjectsIn(sentence, span).map((s) => [s.id, s])).values()];
+      if (unique.length > 0) break;
+    }
+    if (!span || unique.length < 2) continue;
     level.indicator = unique[0];
-    level.subjectStart = 0;
+    level.subjectStart = span.start;
     for (const extra of unique.slice(1)) levels.push({ ...level, indicator: extra });
   }
 }
 
 /**
  * "城乡低保标准提高到每月760元和590元": a subject that names a pair (城乡 → 城市, 农村) followed by
- * exactly two amounts joined by 和/、/及 gives them in order, as 分别 would.
+ * exactly two amounts joined by 和/、/及 gives them in order, as 分别 would; followed by one amount,
+ * it is the one standard of both (城乡统一).
  */
 function assignPairs(sentence: string, levels: Level[]): void {
   for (const match of sentence.matchAll(/(城乡|(城市|城镇)[、和及与]农村)(居民)?(最低生活保障|低保|特困)/g)) {
@@ -97,6 +104,12 @@ function assignPairs(sentence: string, levels: Level[]): void {
     const strong = strongSpanAt(sentence, at);
     const open = levels.filter((l) => !l.indicator && l.quantity.start > at && l.quantity.end <= strong.end && l.quantity.baseUnit.startsWith('元'));
     const [first, second] = open;
+    // 城市、农村低保标准提高到每人每月700元: one amount for both is one standard for town and country.
+    if (open.length === 1 && first && pair[0]!.id === 'dibao_urban' && first.quantity.magnitude === 1 && clauseAt(sentence, first.quantity.numberStart).start <= at && /标准/.test(sentence.slice(at, first.quantity.start))) {
+      first.indicator = CATALOGUE.find((def) => def.id === 'dibao_unified');
+      first.subjectStart = at;
+      continue;
+    }
     if (open.length !== 2 || !first || !second || !/^[\s]*[和、及与][^，,；;。]{0,6}$/.test(sentence.slice(first.quantity.end, second.quantity.start))) continue;
     first.indicator = pair[0];
     second.indicator = pair[1];

@@ -134,6 +134,20 @@ describe('standards named by a qualifier and a shared head', () => {
     expect(confident(raw).map((f) => [f.indicator, f.normalized_value])).toEqual(expected);
   });
 
+  it('reads one amount for town and country as the unified standard', () => {
+    expect(brief(confident('本市城乡低保标准统一调整为每人每月690元。'))).toEqual([['dibao_unified', '信阳市', 690, 2023]]);
+    expect(brief(confident('城市和农村低保标准提高到每人每月655元。'))).toEqual([['dibao_unified', '信阳市', 655, 2023]]);
+    expect(brief(confident('城乡低保对象2.4万人,特困人员救助供养标准提高到每人每月910元。'))).toEqual([['dibao_recipients', '信阳市', 24000, 2023]]);
+  });
+
+  it('gives an amount 均 (both) subjects share to each of them', () => {
+    expect(brief(confident('孤儿集中养育标准为每人每月2100元,散居孤儿和事实无人抚养儿童基本生活费均为每人每月1600元。'))).toEqual([
+      ['orphan_centralized', '信阳市', 2100, 2023],
+      ['orphan_dispersed', '信阳市', 1600, 2023],
+      ['de_facto_orphan', '信阳市', 1600, 2023],
+    ]);
+  });
+
   it.each([
     ['a qualifier without a standard before it', '城乡居民基础养老金城市每人每月160元。'],
     ['an average payment', '城乡低保对象月人均低保金330元。'],
