@@ -7,7 +7,7 @@ import { WHOLE_PLACE, subPlaceIn } from './context.js';
 import { toFigure, type ReportContext } from './figure.js';
 import { levelsOf } from './levels.js';
 import { findQuantities } from './quantities.js';
-import { assignBySubject, assignRespectively } from './subjects.js';
+import { assignBySubject, assignQualifiedUnderHeading, assignRespectively } from './subjects.js';
 import { figureOfTableRow, yearColumnFigures } from './table-figures.js';
 import type { Figure } from './types.js';
 
@@ -75,6 +75,8 @@ function markTiers(figures: Figure[]): void {
 /** A numbered or colon-ended short line (六、临时救助 / 2、…落实情况:): the topic of the lines under it. */
 const HEADING = /^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])[^。]{2,40}$|^[^。]{2,40}[:：]\s*$/;
 const HEADING_LOOKBACK = 6;
+/** A numbered line that states a figure (1.城市：每人每月936元) is an item under the heading, not one. */
+const FIGURE_IN_LINE = /\d\s*(元|个|人|张|家|所|户|对|%|万|亿)/;
 
 /** How far above a passage a heading is looked for: a heading is short, and a page without line breaks must not cost more. */
 const HEADING_WINDOW = 400;
@@ -90,7 +92,7 @@ export function headingBefore(fullText: string, at: number): string | undefined 
     const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
     if (previousStart === 0 && from > 0) break; // the line began before the window
     const line = text.slice(previousStart, lineStart - 1).trim();
-    if (line && HEADING.test(line)) return line;
+    if (line && HEADING.test(line) && !FIGURE_IN_LINE.test(line)) return line;
     lineStart = previousStart;
   }
   return undefined;
@@ -106,6 +108,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   const figures: Figure[] = [];
   let heading: string | undefined | null = null;
   const headingAbove = () => (heading === null ? (heading = headingBefore(context.searchText ?? context.report.text, passage.start)) : heading);
+  assignQualifiedUnderHeading(sentence, levels, headingAbove);
   for (const level of levels) {
     const assigned = level.indicator
       ? { indicator: level.indicator, subjectStart: level.subjectStart ?? 0 }

@@ -22,6 +22,14 @@ function isSpaceBreak(text: string, at: number): boolean {
   return CJK.test(text[before - 1] ?? '') && CJK.test(text[after] ?? '');
 }
 
+/** 「社区日间照料中心：486个」「城市：每人每月936元」: a colon right before the figure labels it; it does not end a clause. */
+const FIGURE_AFTER_LABEL = /^\s*(每人每[月年]|每人|约|共|计)?\s*\d/;
+
+function isLabelColon(text: string, at: number): boolean {
+  const char = text[at];
+  return (char === '：' || char === ':') && FIGURE_AFTER_LABEL.test(text.slice(at + 1, at + 12));
+}
+
 interface Breaks {
   text: string;
   /** Sorted positions of the characters that end a span of each kind. */
@@ -39,7 +47,7 @@ function breaksOf(text: string): Breaks {
   for (let at = 0; at < text.length; at++) {
     const char = text[at]!;
     const strong = STRONG_BREAK.has(char);
-    const clause = strong || CLAUSE_BREAK.has(char) || isSpaceBreak(text, at);
+    const clause = strong || (CLAUSE_BREAK.has(char) && !isLabelColon(text, at)) || isSpaceBreak(text, at);
     if (strong) breaks.strong.push(at);
     if (clause) breaks.clause.push(at);
     if (clause || char === '、') breaks.item.push(at);

@@ -145,6 +145,28 @@ function assignQualifiedItems(sentence: string, levels: Level[]): void {
   }
 }
 
+/** A line that is only a qualifier and its amount: 「1.城市：每人每月936元」「(二)农村为每人每年6000元」. */
+const QUALIFIER_LINE = /^\s*(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?\s*(城市|城镇|农村)(居民)?[:：]?\s*(为|是)?\s*(每人每[月年]|每人)?\s*$/;
+
+/**
+ * Lines under a heading that names a standard (二、特困人员救助供养标准) and only a qualifier each:
+ * the heading is their head, as the clause before is in 低保标准城市X元、农村Y元.
+ */
+export function assignQualifiedUnderHeading(sentence: string, levels: Level[], headingAbove: () => string | undefined): void {
+  for (const level of levels) {
+    if (level.indicator || !level.quantity.baseUnit.startsWith('元') || level.quantity.magnitude !== 1) continue;
+    const qualifier = QUALIFIER_LINE.exec(sentence.slice(0, level.quantity.start));
+    if (!qualifier) continue;
+    const heading = headingAbove();
+    const head = heading && !/城市|城镇|农村/.test(heading) ? [...heading.matchAll(STANDARD_HEAD)].at(-1) : undefined;
+    if (!head || !/标准/.test(heading!)) continue;
+    const [indicator] = indicatorsOfItem(`${qualifier[1]}${head[0]}标准`, sentence);
+    if (!indicator) continue;
+    level.indicator = indicator;
+    level.subjectStart = 0;
+  }
+}
+
 function subjectsIn(sentence: string, span: Span): IndicatorDef[] {
   // 城市、农村低保标准: one head shared by two qualifiers names both standards, as 城乡 does.
   const text = sentence.slice(span.start, span.end).replace(/^(将|把|对)/, '').replace(/(城市|城镇)[、和及与]农村/g, '城乡');

@@ -140,6 +140,21 @@ describe('standards named by a qualifier and a shared head', () => {
     expect(brief(confident('城乡低保对象2.4万人,特困人员救助供养标准提高到每人每月910元。'))).toEqual([['dibao_recipients', '信阳市', 24000, 2023]]);
   });
 
+  it('reads a label and its figure across a colon', () => {
+    expect(brief(confident('养老设施情况:\n农村幸福院:2,140个\n老年助餐点:318个'))).toEqual([
+      ['rural_happiness_homes', '信阳市', 2140, 2023],
+      ['meal_points', '信阳市', 318, 2023],
+    ]);
+  });
+
+  it('takes the head of qualifier-only lines from the heading above them', () => {
+    expect(brief(confident('三、城乡低保标准\n1.城市:每人每月805元\n2.农村:每人每年6420元'))).toEqual([
+      ['dibao_urban', '信阳市', 805, 2023],
+      ['dibao_rural', '信阳市', 535, 2023],
+    ]);
+    expect(confident('三、工作成效\n1.城市:每人每月805元')).toEqual([]);
+  });
+
   it('gives an amount 均 (both) subjects share to each of them', () => {
     expect(brief(confident('孤儿集中养育标准为每人每月2100元,散居孤儿和事实无人抚养儿童基本生活费均为每人每月1600元。'))).toEqual([
       ['orphan_centralized', '信阳市', 2100, 2023],
