@@ -43,7 +43,8 @@ const UNIT_PATTERN = UNITS.join('|');
  */
 const NUMBER = '\\d+(?:\\.\\d+)?';
 const GROUPED = '\\d{1,2}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d,])|\\d{3}(?:,\\d{3}){2,}(?:\\.\\d+)?(?![\\d,])';
-const QUANTITY = new RegExp(`(${GROUPED}|${NUMBER})(万|亿)?(余|多)?(${UNIT_PATTERN})?(余|多|以上)?`, 'gu');
+/** 余/多 may stand before the magnitude (520余万人), after it (1.8万余张) or after the unit (300人以上, 500元多). */
+const QUANTITY = new RegExp(`(${GROUPED}|${NUMBER})(余|多)?(万|亿)?(余|多)?(${UNIT_PATTERN})?(余|多|以上)?`, 'gu');
 /** "1,234" in prose: thousands or a list of two amounts ("760,590元")? Neither is read. */
 const COMMA_GROUPED = /(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])/g;
 
@@ -57,7 +58,8 @@ export function findQuantities(sentence: string): Quantity[] {
   const found: Quantity[] = [];
   const commaGroups = [...sentence.matchAll(COMMA_GROUPED)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   for (const match of sentence.matchAll(QUANTITY)) {
-    const [whole, digits = '', magnitudeChar, moreBefore, unit, moreAfter] = match;
+    const [whole, digits = '', moreBeforeMagnitude, magnitudeChar, moreAfterMagnitude, unit, moreAfter] = match;
+    const moreBefore = moreBeforeMagnitude ?? moreAfterMagnitude;
     const numberStart = match.index ?? 0;
     const previousChar = sentence[numberStart - 1] ?? '';
     if (/[\d.]/.test(previousChar)) continue;

@@ -12,8 +12,8 @@ import type { IndicatorDef } from './types.js';
 const PER_PERSON = /每人|\/人|标准|补贴|年保障|生活费|每月|每年|月人均|年人均/;
 /** 均 (both, all) right before the amount, or before its verb and per-person words: 均为每人每月1740元. */
 const BOTH = /均(为|是|按|达到?|提高到|提高至|调整为|调整到)?(每人每[月年]|每人|每月|每年)?$/;
-/** A clause that names no subject of its own: it opens with the from→to, the verb, or a bare 标准. */
-const CONTINUES_TOPIC = /^(由|从|即|并|再|提高|调整|上调|达到|增加|(保障|供养|生活|补助)?标准)/;
+/** A clause that names no subject of its own: it opens with the from→to, the verb, 统一, or a bare 标准; or it is only 救助 and a count. */
+const CONTINUES_TOPIC = /^(由|从|即|并|再|统一|提高|调整|上调|达到|增加|(保障|供养|生活|补助)?标准)|^(共|累计)?救助(了)?$/;
 const GENERIC_FUNDS = /^(十年来|五年来|近年来)?(累计|共)?(发放|投入|支出|下拨)(各类)?(救助)?(资金|金)?$|^(合计|共计|总计)$/;
 /** Subjects so general that a heading or the clause before says better what the money or count is for. */
 const GENERIC_INDICATORS = new Set(['assistance_funds']);
@@ -222,7 +222,8 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
   if (previous && GENERIC_FUNDS.test(sentence.slice(clause.start, quantity.start))) scopes.push(previous);
   // "…农村低保标准, 由每人每年2900元提高到2960元": a clause that opens with the change carries on the topic before it.
   else if (previous && CONTINUES_TOPIC.test(sentence.slice(clause.start, quantity.start))) scopes.push(previous);
-  const countsFollowingNoun = /^[\u4e00-\u9fff]/.test(sentence.slice(quantity.end));
+  // "19个方面": a counter followed by a noun counts that noun; 不变/左右/以内 after a figure are no nouns.
+  const countsFollowingNoun = /^[\u4e00-\u9fff]/.test(sentence.slice(quantity.end)) && !/^(不变|左右|以内|以下|上下|整)/.test(sentence.slice(quantity.end));
   // "养老床位5000张（其中护理型床位3000张）": what a bracket after the figure says of a part does not exclude it.
   const itemText = withoutBracketsAfter(sentence, item, quantity.end);
   for (const scope of scopes) {

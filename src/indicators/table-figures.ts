@@ -7,6 +7,7 @@ import { roleOf } from './roles.js';
 import { kindAccepts } from './subjects.js';
 import { indicatorOfLabel, readTableRow } from './table-rows.js';
 import type { Figure } from './types.js';
+import { readStackedTables } from './stacked-tables.js';
 import { readYearColumnTables } from './year-columns.js';
 
 /** Figures of statistics tables: a row's label is the subject, its unit cell (or the table's 单位) the unit. */
@@ -35,9 +36,9 @@ export interface TableFigures {
   figures: Figure[];
 }
 
-/** Year-column tables (year-columns.ts): one figure per cell, dated by its column's year. */
+/** Year-column tables (year-columns.ts): one figure per cell, dated by its column's year; stacked and two-column tables (stacked-tables.ts) likewise, undated. */
 export function yearColumnFigures(text: string, context: ReportContext): TableFigures[] {
-  return readYearColumnTables(text).map((table) => ({
+  return [...readYearColumnTables(text), ...readStackedTables(text)].map((table) => ({
     start: table.start,
     end: table.end,
     figures: markTotals(table.cells.flatMap((cell) => {
@@ -52,8 +53,10 @@ export function yearColumnFigures(text: string, context: ReportContext): TableFi
         figure.confidence = 'low';
         figure.evidence = `表中「${cell.parentLabel}」的分项`;
       }
-      figure.as_of = cell.year;
-      figure.as_of_source = 'text';
+      if (cell.year !== undefined) {
+        figure.as_of = cell.year;
+        figure.as_of_source = 'text';
+      }
       return [figure];
     })),
   }));

@@ -14,7 +14,8 @@ import type { Quantity } from './quantities.js';
 
 export interface YearColumnCell {
   label: string;
-  year: number;
+  /** The column's year; none in a table of one value column (the report's year applies). */
+  year?: number;
   quantity: Quantity;
   /** For a row indented under another (its part: 内地居民登记结婚对数 under 准予登记结婚对数), that row's label. */
   parentLabel?: string;

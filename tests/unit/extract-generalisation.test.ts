@@ -155,6 +155,31 @@ describe('standards named by a qualifier and a shared head', () => {
     expect(confident('三、工作成效\n1.城市:每人每月805元')).toEqual([]);
   });
 
+  it('reads a table stacked one cell per line, and a two-column table whose header names the unit', () => {
+    const stacked = '指标名称\n计量单位\n本期数\n农村最低生活保障平均标准\n元/人·年\n6,240.0\n养老机构床位\n张\n8,815';
+    expect(brief(confident(stacked))).toEqual([
+      ['dibao_rural', '信阳市', 520, 2023],
+      ['elderly_beds', '信阳市', 8815, 2023],
+    ]);
+    const columns = '项目 | 标准（元/人·月）\n集中养育孤儿 | 1,950\n事实无人抚养儿童 | 1,420';
+    expect(brief(confident(columns))).toEqual([
+      ['orphan_centralized', '信阳市', 1950, 2023],
+      ['de_facto_orphan', '信阳市', 1420, 2023],
+    ]);
+  });
+
+  it('reads what a clause keeps on from the one before: 统一…, 救助N人次, …不变', () => {
+    expect(brief(confident('城乡低保实现并轨,统一调整为每人每月700元。'))).toEqual([]);
+    expect(brief(confident('城乡低保标准实现并轨,统一调整为每人每月700元。'))).toEqual([['dibao_unified', '信阳市', 700, 2023]]);
+    expect(brief(confident('发放临时救助资金960万元,救助4,210人次。'))).toEqual([
+      ['temporary_assistance_funds', '信阳市', 9600000, 2023],
+      ['temporary_assistance_cases', '信阳市', 4210, 2023],
+    ]);
+    expect(brief(confident('重度残疾人护理补贴标准维持每人每月90元不变。'))).toEqual([['disability_care_subsidy', '信阳市', 90, 2023]]);
+    expect(brief(confident('全市持证社会工作者达到2300余人。'))).toEqual([['social_workers', '信阳市', 2300, 2023]]);
+    expect(figuresOf('全省注册志愿者超过610余万人。')[0]).toMatchObject({ normalized_value: 6100000, qualifier: 'about_or_more' });
+  });
+
   it('gives an amount 均 (both) subjects share to each of them', () => {
     expect(brief(confident('孤儿集中养育标准为每人每月2100元,散居孤儿和事实无人抚养儿童基本生活费均为每人每月1600元。'))).toEqual([
       ['orphan_centralized', '信阳市', 2100, 2023],

@@ -1,0 +1,105 @@
+import type { Quantity } from './quantities.js';
+import type { YearColumnCell, YearColumnTable } from './year-columns.js';
+
+/**
+ * Statistics tables in the two other shapes pages flatten them into, read as label → value cells:
+ *
+ *   stacked, one cell per line after a header of column names:
+ *     指标名称 / 计量单位 / 本期数 / 城市最低生活保障平均标准 / 元/人·月 / 620.0 / …
+ *
+ *   two columns, the unit in the value column's header:
+ *     项目 | 标准（元/人·年）
+ *     集中养育孤儿 | 19,200
+ *
+ * A table ends at the first lines that do not fit its shape. Without a unit nothing is read.
+ */
+
+const NUMBER = /^\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*$/;
+const UNIT = /^\s*([万亿]?(?:元|个|家|所|张|人次|人|名|户|对)|%|元\/人?[·.．/]?[月年])\s*$/;
+const LABEL = /^\s*[#＃*＊]?[\u4e00-\u9fff][^|\d]{0,38}?[*＊]?\s*$/;
+const STACKED_HEADER = [/^\s*(指标名称|指标|项目)\s*$/, /^\s*(计量单位|单位)\s*$/, /^\s*(本期数|本期|数量|数值|累计数?|本年累计|合计)\s*$/];
+const PIPE_HEADER = /^\s*(项目|指标|指标名称|类别)\s*[|｜]\s*[\u4e00-\u9fff]{0,8}[(（]\s*([^)）]+?)\s*[)）]\s*[|｜]?\s*$/;
+const PIPE_ROW = /^(\s*)([^|｜\d][^|｜]*?)\s*[|｜]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*[|｜]?\s*$/;
+const MAX_ROWS = 80;
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ text: line, start });
+    start += line.length + 1;
+  }
+  return lines;
+}
+
+function quantityOf(line: Line, written: string, unit: string): Quantity {
+  const at = line.start + line.text.indexOf(written);
+  return {
+    start: at,
+    end: at + written.length,
+    numberStart: at,
+    value: Number(written.replace(/,/g, '')),
+    magnitude: unit.startsWith('万') ? 1e4 : unit.startsWith('亿') ? 1e8 : 1,
+    unit,
+    baseUnit: unit.replace(/^[万亿]/, ''),
+    qualifier: 'exact',
+  };
+}
+
+function cell(label: string, quantity: Quantity, from: Line, to: Line): YearColumnCell {
+  return { label: label.trim().replace(/^[#＃]|[*＊]$/g, ''), quantity, segmentStart: from.start, segmentEnd: to.start + to.text.length };
+}
+
+/** Label, unit and value lines in turn, after the three header lines. */
+function readStacked(lines: readonly Line[], headerAt: number): YearColumnTable | undefined {
+  const cells: YearColumnCell[] = [];
+  let row = headerAt + 3;
+  for (; row + 2 < lines.length && cells.length < MAX_ROWS; row += 3) {
+    const [label, unit, value] = [lines[row]!, lines[row + 1]!, lines[row + 2]!];
+    const unitMatch = UNIT.exec(unit.text);
+    const number = NUMBER.exec(value.text);
+    if (!LABEL.test(label.text) || !unitMatch || !number) break;
+    cells.push(cell(label.text, quantityOf(value, number[1]!, unitMatch[1]!), label, value));
+  }
+  if (cells.length === 0) return undefined;
+  return { start: lines[headerAt]!.start, end: lines[row - 1]!.start + lines[row - 1]!.text.length, cells };
+}
+
+/** "label | value" rows under a header whose value column names the unit in brackets. */
+function readPipeColumns(lines: readonly Line[], headerAt: number, unit: string): YearColumnTable | undefined {
+  const cells: YearColumnCell[] = [];
+  let row = headerAt + 1;
+  for (; row < lines.length && cells.length < MAX_ROWS; row++) {
+    const match = PIPE_ROW.exec(lines[row]!.text);
+    if (!match) break;
+    cells.push(cell(match[2]!, quantityOf(lines[row]!, match[3]!, unit), lines[row]!, lines[row]!));
+  }
+  if (cells.length === 0) return undefined;
+  return { start: lines[headerAt]!.start, end: lines[row - 1]!.start + lines[row - 1]!.text.length, cells };
+}
+
+/** Every stacked or two-column table of a text, with its cells (undated: the report's year applies). */
+export function readStackedTables(text: string): YearColumnTable[] {
+  // A cheap test first (bounded, so linear on any text): a 单位 column or a unit in brackets.
+  if (!/单位|[(（][^)）(（\n]{0,12}[元个张人户对]/.test(text)) return [];
+  const lines = linesOf(text);
+  const tables: YearColumnTable[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let table: YearColumnTable | undefined;
+    if (i + 2 < lines.length && STACKED_HEADER.every((header, k) => header.test(lines[i + k]!.text))) table = readStacked(lines, i);
+    else {
+      const header = PIPE_HEADER.exec(lines[i]!.text);
+      const unit = header && UNIT.exec(header[2]!.replace(/\s+/g, ''))?.[1];
+      if (unit) table = readPipeColumns(lines, i, unit);
+    }
+    if (!table) continue;
+    tables.push(table);
+    while (i + 1 < lines.length && lines[i + 1]!.start < table.end) i++;
+  }
+  return tables;
+}
