@@ -4,10 +4,11 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { silentLogger } from '../../src/log.js';
 import { createServer } from '../../src/server/create-server.js';
 import { bundledLibrary } from '../helpers.js';
+import { LibraryHolder } from '../../src/start/library-holder.js';
 
 /** A real MCP client linked in-process to a server over the bundled index. */
 export async function connectInMemory(): Promise<Client> {
-  const server = createServer({ library: bundledLibrary(), logger: silentLogger });
+  const server = createServer({ holder: LibraryHolder.ready(bundledLibrary()), logger: silentLogger });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '1' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
