@@ -52,3 +52,17 @@ export function citationsIn(value: unknown): CitationLike[] {
   }
   return [];
 }
+
+/**
+ * Waits until a server's index is ready: a first start on a corpus builds it after the handshake
+ * and answers "索引正在建立 (building the index …)" meanwhile. Returns how many calls said so.
+ */
+export async function untilReady(client: Client, timeoutMs = 120_000): Promise<number> {
+  const started = Date.now();
+  for (let building = 0; ; building++) {
+    const result = (await client.callTool({ name: 'list_reports', arguments: {} })) as CallToolResult;
+    if (!result.isError || !textOf(result).startsWith('索引正在建立')) return building;
+    if (Date.now() - started > timeoutMs) throw new Error(`the index was still being built after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
