@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_CORPUS_DIR } from '../../src/paths.js';
@@ -148,6 +149,42 @@ describe('a first build after the handshake', () => {
     } finally {
       fs.chmodSync(corpusDir, 0o755);
     }
+  });
+});
+
+describe('over HTTP', () => {
+  it('listens at once; /health and every session say "building" until the one shared index is ready', async () => {
+    const corpusDir = bigCorpus(1);
+    const child = spawn(process.execPath, [...NODE_ARGS, SERVER_ENTRY, '--http', '--port', '0', '--corpus', corpusDir], {
+      env: { ...(process.env as Record<string, string>), MINZHENG_CACHE_DIR: temporaryDir('http-build-cache') },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      for (let i = 0; i < 200 && !/serving MCP on http/.test(stderr); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      const url = new URL(/serving MCP on (http:\/\/\S+\/mcp)/.exec(stderr)![1]!);
+      expect(stderr).toMatch(/the index is being built; serving MCP on http/);
+      const health = async () => (await fetch(new URL('/health', url))).json() as Promise<{ reports: number; index?: string }>;
+      expect(await health()).toMatchObject({ status: 'ok', reports: 0, index: 'building' });
+      const clients = await Promise.all(
+        [1, 2].map(async () => {
+          const client = new Client({ name: 'e2e-http-build', version: '1' });
+          await client.connect(new StreamableHTTPClientTransport(url));
+          return client;
+        }),
+      );
+      for (const client of clients) expect(textOf(await search(client))).toMatch(/^索引正在建立/);
+      await untilReady(clients[0]!);
+      for (const client of clients) expect((await search(client)).isError).toBeFalsy();
+      expect(await health()).toEqual({ status: 'ok', reports: 1, sessions: 2 });
+      for (const client of clients) await client.close();
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exit).toBe(0);
+    expect(stderr).not.toMatch(CRASH);
   });
 });
 
