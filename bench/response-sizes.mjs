@@ -21,7 +21,8 @@ const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
 const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
 
 const library = openLibrary(readConfig(argv, env), silentLogger);
-const server = createServer({ library, logger: silentLogger });
+const { LibraryHolder } = await import(path.join(DIST, 'start', 'library-holder.js'));
+const server = createServer({ holder: LibraryHolder.ready(library), logger: silentLogger });
 const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
 const client = new Client({ name: 'bench', version: '1' });
 await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

@@ -151,7 +151,10 @@ if (hasTool || typeof library.compare === 'function') {
     const { createServer } = await import(dist('server/create-server.js'));
     const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
     const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
-    const server = createServer({ library, logger: silentLogger });
+    // Revisions before the library holder took the library itself.
+    const holderModule = dist('start/library-holder.js');
+    const holder = fs.existsSync(holderModule) ? (await import(holderModule)).LibraryHolder.ready(library) : undefined;
+    const server = createServer({ library, holder, logger: silentLogger });
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     const client = new Client({ name: 'bench', version: '1' });
     await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'BAD_ARGUMENT'
   | 'BAD_DICTIONARY'
   | 'INDEX_UNUSABLE'
+  | 'INDEX_BUILDING'
+  | 'INDEX_FAILED'
   | 'CONFIG';
 
 export class MinzhengError extends Error {

@@ -45,7 +45,7 @@ export class ReportLibrary {
   readonly changes: ChangeBook;
   readonly store: ReportStore;
   private searchEngine: PassageSearch | undefined;
-  private readonly parts: LibraryParts;
+  private parts: LibraryParts;
 
   constructor(parts: LibraryParts) {
     this.store = parts.store;
@@ -76,8 +76,11 @@ export class ReportLibrary {
       // The first search will say so again; a start must not end on it.
       logger?.warn(`search is not available: ${(error as Error).message}`);
     }
+    // Once per library, however many sessions (HTTP) finish their handshake.
+    const afterHandshake = this.parts.afterHandshake;
+    this.parts.afterHandshake = undefined;
     try {
-      this.parts.afterHandshake?.();
+      afterHandshake?.();
     } catch (error) {
       logger?.warn(`the check after the start failed: ${(error as Error).message}`);
     }

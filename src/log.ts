@@ -2,6 +2,8 @@
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;
+  /** How far a build has come (a server building after its handshake tells its clients). */
+  progress?(done: number, total: number, unit: string): void;
 }
 
 export const stderrLogger: Logger = {

@@ -34,24 +34,37 @@ export function rebuildIndex(location: IndexLocation, logger: Logger, incrementa
   return new ReportLibrary({ store, tokenizer, synonyms: loadSynonyms(), gazetteer });
 }
 
+/** The saved index opened, or why it must be (re)built and how. */
+export type SavedIndex = { library: ReportLibrary } | { rebuild: string; location: IndexLocation; incremental: boolean };
+
 /**
  * Opens the index of a corpus: the saved one when it matches the corpus, dictionaries, code and
  * the store asked for; otherwise it is rebuilt (a SQLite store incrementally) with the reason on stderr.
  */
 export function openLibrary(location: IndexLocation, logger: Logger): ReportLibrary {
+  const saved = openSavedIndex(location, logger);
+  if ('library' in saved) return saved.library;
+  logger.info(`building the index of ${location.corpusDir} (${saved.rebuild})`);
+  return rebuildIndex(saved.location, logger, saved.incremental);
+}
+
+/**
+ * The saved index when it is fresh and opens; otherwise what a build needs (a server builds it
+ * after the handshake, start/start-library.ts). Only cheap checks run here: a start must stay fast.
+ */
+export function openSavedIndex(location: IndexLocation, logger: Logger): SavedIndex {
   recoverGenerations(location.indexDir);
   const manifest = readManifest(location.indexDir);
   const stale = manifest ? startStaleness(manifest, location) : 'no index built yet';
   if (stale) {
-    logger.info(`building the index of ${location.corpusDir} (${stale})`);
     const incremental = manifest !== undefined && canUpdate(manifest, location);
-    return rebuildIndex(incremental ? { ...location, store: 'sqlite' } : location, logger, incremental);
+    return { rebuild: stale, location: incremental ? { ...location, store: 'sqlite' } : location, incremental };
   }
   try {
-    return manifest!.store === 'sqlite' ? openSqlite(location, manifest!, logger) : openMemory(location, logger);
+    return { library: manifest!.store === 'sqlite' ? openSqlite(location, manifest!, logger) : openMemory(location, logger) };
   } catch (error) {
     logger.warn(`${(error as Error).message}; rebuilding it`);
-    return rebuildIndex(location, logger);
+    return { rebuild: (error as Error).message, location, incremental: false };
   }
 }
 
@@ -75,7 +88,17 @@ function openMemory(location: IndexLocation, logger: Logger): ReportLibrary {
   const loaded = loadIndex(location.indexDir);
   reportCorpusNotes(logger, loaded.manifest);
   const tokenizer = loadTokenizer(queryDictionaries(location.indexDir));
-  const miniSearch = () => searchIndexOrRebuild(location, loaded.manifest, tokenizer.tokenize, logger);
+  // A rebuild that found another corpus is not tried again at every search: the answer stays "restart".
+  let refusal: Error | undefined;
+  const miniSearch = () => {
+    if (refusal) throw refusal;
+    try {
+      return searchIndexOrRebuild(location, loaded.manifest, tokenizer.tokenize, logger);
+    } catch (error) {
+      refusal = error as Error;
+      throw error;
+    }
+  };
   return new ReportLibrary({ store: new MemoryStore({ ...loaded, miniSearch }), tokenizer, synonyms: loadSynonyms() });
 }
 

@@ -14,6 +14,8 @@ import { stderrLogger } from '../log.js';
 import { openLibrary, rebuildIndex } from '../open-library.js';
 import type { ReportLibrary } from '../library.js';
 import { createServer } from '../server/create-server.js';
+import { checkCorpusContent, markForRebuild } from '../start/corpus-check.js';
+import { LibraryHolder } from '../start/library-holder.js';
 import { comparisonCharts, type ChartRow } from '../server/tools/compare-chart.js';
 
 const USAGE = `usage: npm run ask -- <command> [arguments] [--corpus DIR] [--store minisearch|sqlite]
@@ -28,6 +30,8 @@ const USAGE = `usage: npm run ask -- <command> [arguments] [--corpus DIR] [--sto
   compare --topic "智慧养老" [--places 许昌,镇江]
   index [--update]                rebuild the index (npm run index); --update: bring it up to date
                                   (a SQLite store re-indexes only the corpus files changed)
+  index --check                   hash every corpus file and compare with the index (an edit that
+                                  kept size and mtime too); exit 1 and mark it for rebuild if any differs
   import <file> --doc-id ID --place 许昌市 [--place-id xuchang --province 河南省 --level city
          --published 2025-09 --source 出处 --period 2020-2025 --title 标题]
                                   clean a report and add it to the corpus with its metadata`;
@@ -55,7 +59,7 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
 /** Tool calls go through a real MCP client, so the CLI prints what a chat client would show (and `then` adds to it). */
 async function callTool(name: string, args: Record<string, unknown>, then?: (result: CallToolResult, library: ReportLibrary) => void): Promise<boolean> {
   const library = openLibrary(readConfig(process.argv.slice(2), process.env), stderrLogger);
-  const server = createServer({ library, logger: stderrLogger });
+  const server = createServer({ holder: LibraryHolder.ready(library), logger: stderrLogger });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'minzheng-cli', version: '1' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
@@ -66,6 +70,22 @@ async function callTool(name: string, args: Record<string, unknown>, then?: (res
   if (!result.isError) then?.(result as CallToolResult, library);
   await client.close();
   return !result.isError;
+}
+
+/** `index --check`: the full content check a server runs after its handshake, on demand. */
+async function checkIndex(): Promise<number> {
+  const config = readConfig(process.argv.slice(2), process.env);
+  const library = openLibrary(config, stderrLogger);
+  const found = await checkCorpusContent(library, config.corpusDir);
+  const cost = `${found.files} files, ${(found.bytes / 1048576).toFixed(1)} MB hashed in ${Math.round(found.ms)} ms`;
+  if (found.differences.length === 0) {
+    console.log(`the index matches the corpus in ${config.corpusDir} (${cost})`);
+    return 0;
+  }
+  const marked = markForRebuild(library, config.indexDir, found.differences);
+  console.log(`the index differs from the corpus in ${config.corpusDir}: ${found.differences.join(', ')} (${cost})`);
+  console.log(marked ? 'marked for rebuild: the next start (or index --update) rebuilds it' : 'rebuild it with: index');
+  return 1;
 }
 
 /** The ranking of an indicator comparison as bars in the terminal, under the table. */
@@ -141,6 +161,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return (await callTool('compare_cities', { ...subject, ...(places ? { places } : {}) }, printBarCharts)) ? 0 : 1;
     }
     case 'index':
+      if (options.has('check')) return checkIndex();
       if (options.has('update')) openLibrary(readConfig(argv, process.env), stderrLogger);
       else rebuildIndex(readConfig(argv, process.env), stderrLogger);
       return 0;

@@ -3,29 +3,38 @@ import { readConfig, readHttpConfig } from '../config.js';
 import { MCP_PATH, createHttpHandler } from '../http/app.js';
 import { SessionPool } from '../http/sessions.js';
 import { stderrLogger } from '../log.js';
-import { openLibrary } from '../open-library.js';
 import { createServer } from '../server/create-server.js';
+import { cleanUpAtExit } from '../start/exit-cleanup.js';
+import type { LibraryHolder } from '../start/library-holder.js';
+import { startLibrary } from '../start/start-library.js';
+import { afterStartChecks, buildWorkerUrl } from './start-options.js';
 
 /** How long shutdown waits for open requests and streams before it ends the process anyway. */
 const SHUTDOWN_GRACE_MS = 5_000;
 
+/** A long-running shared server checks the corpus's content again this often. */
+const CORPUS_CHECK_EVERY_MS = 60 * 60 * 1000;
+
 /**
- * MCP over Streamable HTTP (`--http [--port N] [--host H]`): one library loaded for the process,
- * one McpServer per client session. Ends cleanly on SIGINT or SIGTERM.
+ * MCP over Streamable HTTP (`--http [--port N] [--host H]`): one library for the process (built
+ * after the server listens when it must be), one McpServer per client session. Ends cleanly on
+ * SIGINT or SIGTERM.
  */
 export async function serveHttp(argv: readonly string[]): Promise<void> {
-  let library;
   let config;
+  let location;
   try {
     config = readHttpConfig(argv, process.env)!;
-    library = openLibrary(readConfig(argv, process.env), stderrLogger);
+    location = readConfig(argv, process.env);
   } catch (error) {
     stderrLogger.warn(`cannot start: ${(error as Error).message}`);
     process.exit(1);
   }
-  const reports = library.reports.length;
-  const sessions = new SessionPool(() => createServer({ library, logger: stderrLogger }), stderrLogger);
-  const handler = createHttpHandler({ config, sessions, logger: stderrLogger, health: () => ({ reports, sessions: sessions.size }) });
+  cleanUpAtExit(location.indexDir);
+  const holder = startLibrary(location, stderrLogger, { workerUrl: buildWorkerUrl() });
+  const sessions = new SessionPool(() => createServer({ holder, logger: stderrLogger }), stderrLogger);
+  const health = () => ({ reports: holder.readyLibrary()?.reports.length ?? 0, sessions: sessions.size, ...indexState(holder) });
+  const handler = createHttpHandler({ config, sessions, logger: stderrLogger, health });
   const server = http.createServer((req, res) => void handler(req, res));
 
   await new Promise<void>((resolve, reject) => {
@@ -36,7 +45,8 @@ export async function serveHttp(argv: readonly string[]): Promise<void> {
     stderrLogger.warn(`cannot start: listening on ${config.host}:${config.port} failed (${error.message})${hint}`);
     process.exit(1);
   });
-  library.preloadSearch(stderrLogger);
+  holder.whenReady((library) => library.preloadSearch(stderrLogger));
+  afterStartChecks(holder, location, stderrLogger, CORPUS_CHECK_EVERY_MS);
 
   let ending = false;
   const shutdown = (signal: string) => {
@@ -53,5 +63,13 @@ export async function serveHttp(argv: readonly string[]): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}${MCP_PATH}`;
-  stderrLogger.info(`ready: ${reports} reports, serving MCP on ${where}${config.token ? ' (bearer token required)' : ''}`);
+  const ready = holder.readyLibrary();
+  stderrLogger.info(`${ready ? `ready: ${ready.reports.length} reports, serving` : 'the index is being built; serving'} MCP on ${where}${config.token ? ' (bearer token required)' : ''}`);
+}
+
+/** /health says whether the index is being built or failed (it answers "ok" either way: the server runs). */
+function indexState(holder: LibraryHolder): { index?: string } {
+  const state = holder.current();
+  if (!('state' in state)) return {};
+  return { index: state.state };
 }

@@ -1,19 +1,24 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { readConfig } from '../config.js';
 import { stderrLogger } from '../log.js';
-import { openLibrary } from '../open-library.js';
 import { createServer } from '../server/create-server.js';
+import { cleanUpAtExit } from '../start/exit-cleanup.js';
+import { startLibrary } from '../start/start-library.js';
+import { afterStartChecks, buildWorkerUrl } from './start-options.js';
 
 /** MCP over stdio: what a chat client that starts the server itself uses. */
 export async function serveStdio(argv: readonly string[]): Promise<void> {
-  let library;
+  let config;
   try {
-    library = openLibrary(readConfig(argv, process.env), stderrLogger);
+    config = readConfig(argv, process.env);
   } catch (error) {
     stderrLogger.warn(`cannot start: ${(error as Error).message}`);
     process.exit(1);
   }
-  const server = createServer({ library, logger: stderrLogger });
+  cleanUpAtExit(config.indexDir);
+  // A fresh index opens here as fast as ever; a stale or missing one is built after the handshake.
+  const holder = startLibrary(config, stderrLogger, { workerUrl: buildWorkerUrl() });
+  const server = createServer({ holder, logger: stderrLogger });
 
   // The client going away is the end: stdin closing, or stdout failing (EPIPE once it stops reading).
   // The SDK may keep the process alive otherwise, and an unhandled stdout 'error' would crash with a stack.
@@ -27,6 +32,10 @@ export async function serveStdio(argv: readonly string[]): Promise<void> {
   process.stderr.on('error', () => {}); // nowhere left to report to
   process.stdin.on('end', shutdown);
   process.stdin.on('close', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
   await server.connect(new StdioServerTransport());
-  stderrLogger.info(`ready: ${library.reports.length} reports, serving MCP on stdio`);
+  const library = holder.readyLibrary();
+  stderrLogger.info(library ? `ready: ${library.reports.length} reports, serving MCP on stdio` : 'serving MCP on stdio; the index is being built');
+  afterStartChecks(holder, config, stderrLogger);
 }

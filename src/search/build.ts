@@ -62,6 +62,7 @@ export function buildIndex(corpusDir: string, tokenizer: Tokenizer, logger: Logg
     if (text === undefined) return;
     collectWords(text);
     miniSearch.add({ id, text });
+    if (id % 200 === 0) logger.progress?.(id, passages.length, 'passages');
     if (passages.length > 5000 && id % progressStep === 0) {
       logger.info(`indexing passages: ${Math.round((100 * id) / passages.length)}%`);
     }

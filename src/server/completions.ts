@@ -1,6 +1,7 @@
 import { FAMILIES } from '../indicators/families.js';
 import { resolveIndicators } from '../indicators/resolve.js';
 import type { ReportLibrary } from '../library.js';
+import type { LibraryHolder } from '../start/library-holder.js';
 import { placeKey } from '../places/resolve.js';
 
 /** The most suggestions one answer carries (the SDK cuts at 100 and says hasMore). */
@@ -27,9 +28,19 @@ export class Completions {
   private placeEntries: Entry[] | undefined;
 
   /** Nothing is read until the first request: a server that is never asked pays nothing at start. */
-  constructor(private readonly library: ReportLibrary) {}
+  constructor(private readonly holder: LibraryHolder) {}
+
+  /** While the index is being built there is nothing to suggest: every answer is empty, none waits. */
+  private get library(): ReportLibrary {
+    return this.holder.library();
+  }
+
+  private get ready(): boolean {
+    return this.holder.readyLibrary() !== undefined;
+  }
 
   indicators(typed: string): string[] {
+    if (!this.ready) return [];
     return rank(this.indicatorIndex(), typed);
   }
 
@@ -54,6 +65,7 @@ export class Completions {
    * named are left out. Places with a value for `indicator` (when it names one) come first.
    */
   places(typed: string, indicator?: string): string[] {
+    if (!this.ready) return [];
     const cut = Math.max(...[...typed.matchAll(new RegExp(LIST_SEPARATOR, 'g'))].map((match) => match.index + 1), 0);
     const head = typed.slice(0, cut);
     const named = new Set(head.split(LIST_SEPARATOR).map((item) => this.library.places.find(item.trim())?.name ?? item.trim()));
@@ -65,6 +77,7 @@ export class Completions {
 
   /** doc_ids by their own text or by their place's names ("许昌" → xuchang-2021, xuchang-2025). */
   docIds(typed: string): string[] {
+    if (!this.ready) return [];
     const entries = this.library.reports.map(({ meta }) => {
       const place = this.library.places.find(meta.place_code || meta.place) ?? this.library.places.find(meta.place);
       return { keys: [meta.doc_id, meta.place, place?.short ?? '', meta.place_id].filter(Boolean), latin: meta.doc_id, value: meta.doc_id };

@@ -31,10 +31,11 @@ export function createServer(deps: ServerDeps): McpServer {
   const logger = logToClient(server, deps.logger);
   logToolCalls(server, logger);
   registerTools(server, { ...deps, logger });
-  const completions = new Completions(deps.library);
+  const completions = new Completions(deps.holder);
   registerReportResources(server, deps, completions);
   registerPrompts(server, deps, completions);
-  // The search index is the slowest part to load: load it once the handshake is answered.
-  server.server.oninitialized = () => setImmediate(() => deps.library.preloadSearch(logger));
+  // The search index is the slowest part to load: load it once the handshake is answered (or, when
+  // the library is still being built, once it is ready).
+  server.server.oninitialized = () => setImmediate(() => deps.holder.whenReady((library) => library.preloadSearch(logger)));
   return server;
 }

@@ -1,8 +1,8 @@
-import type { ReportLibrary } from '../library.js';
 import type { Logger } from '../log.js';
+import type { LibraryHolder } from '../start/library-holder.js';
 
-/** What the tools are given: the library they read and where to log. */
+/** What the tools are given: the holder of the library they read (asked at each call: it may still be building) and where to log. */
 export interface ServerDeps {
-  library: ReportLibrary;
+  holder: LibraryHolder;
   logger: Logger;
 }

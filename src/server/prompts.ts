@@ -18,7 +18,7 @@ const MAX_DRAFT_CHARS = 20_000;
  * 一地概况 (a place), 核对数字 (the figures of a draft). Each is a user message telling the model
  * which tools to call and how to cite; its arguments complete from the library (completion/complete).
  */
-export function registerPrompts(server: McpServer, { library }: ServerDeps, completions: Completions): void {
+export function registerPrompts(server: McpServer, { holder }: ServerDeps, completions: Completions): void {
   // Every argument schema is built here, once per server: completable() marks the schema object itself.
   const indicatorArg = () =>
     completable(z.string().min(1).max(100).describe('指标名称、别名或 id,例如 低保标准、城市低保标准、养老床位、dibao_urban'), (value) => completions.indicators(value));
@@ -45,7 +45,7 @@ export function registerPrompts(server: McpServer, { library }: ServerDeps, comp
         return compareText({
           asked: request.family?.name ?? request.members[0]!.name,
           indicators: request.members.map(({ name, id, unit }) => ({ name, id, unit })),
-          places: named && library.places.targets(named),
+          places: named && holder.library().places.targets(named),
         });
       }),
   );
@@ -60,7 +60,7 @@ export function registerPrompts(server: McpServer, { library }: ServerDeps, comp
         topic: z.string().max(100).optional().describe('只看某方面,例如 养老服务、社会救助;不填则全面概述'),
       },
     },
-    ({ place, topic }) => answer('一地概况', () => overviewOf(library, place, topic)),
+    ({ place, topic }) => answer('一地概况', () => overviewOf(holder.library(), place, topic)),
   );
 
   server.registerPrompt(
@@ -74,7 +74,7 @@ export function registerPrompts(server: McpServer, { library }: ServerDeps, comp
       },
     },
     ({ draft, place }) =>
-      answer('核对数字', () => checkText({ draft, ...(place?.trim() ? { place: library.places.resolve(place).name } : {}) })),
+      answer('核对数字', () => checkText({ draft, ...(place?.trim() ? { place: holder.library().places.resolve(place).name } : {}) })),
   );
 }
 
@@ -88,11 +88,15 @@ function overviewOf(library: ReportLibrary, placeInput: string, topic: string | 
   return overviewText({ place: unit.name, ...(topic?.trim() ? { topic: topic.trim() } : {}), reports, indicators });
 }
 
-/** The prompt's one user message; a name the library does not know is the caller's mistake (-32602) with what is accepted. */
+/**
+ * The prompt's one user message; a name the library does not know is the caller's mistake (-32602)
+ * with what is accepted; an index still being built (or failed) is the server's (-32603), said so.
+ */
 function answer(title: string, build: () => string): GetPromptResult {
   try {
     return { description: title, messages: [{ role: 'user', content: { type: 'text', text: build() } }] };
   } catch (error) {
+    if (isMinzhengError(error) && (error.code === 'INDEX_BUILDING' || error.code === 'INDEX_FAILED')) throw new McpError(ErrorCode.InternalError, error.message);
     if (isMinzhengError(error)) throw new McpError(ErrorCode.InvalidParams, error.message);
     throw error;
   }

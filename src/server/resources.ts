@@ -1,8 +1,8 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { McpError, ReadResourceRequestSchema, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, McpError, ReadResourceRequestSchema, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { isValidDocId } from '../corpus/load.js';
 import { isMinzhengError } from '../errors.js';
-import type { ReportLibrary } from '../library.js';
+import type { LibraryHolder } from '../start/library-holder.js';
 import type { Completions } from './completions.js';
 import type { ServerDeps } from './deps.js';
 
@@ -17,12 +17,13 @@ export function reportUri(docId: string): string {
 }
 
 /** Every report is a resource: its cleaned text, the same text citations point into; its doc_id completes. */
-export function registerReportResources(server: McpServer, { library }: ServerDeps, completions: Completions): void {
+export function registerReportResources(server: McpServer, { holder }: ServerDeps, completions: Completions): void {
   server.registerResource(
     'report',
     new ResourceTemplate(`${REPORT_URI_PREFIX}{doc_id}`, {
+      // While the index is being built there are no reports to list yet (resources/read says why).
       list: () => ({
-        resources: library.reports.map(({ meta }) => ({
+        resources: (holder.readyLibrary()?.reports ?? []).map(({ meta }) => ({
           uri: reportUri(meta.doc_id),
           name: meta.doc_id,
           title: `${meta.place}：${meta.title}`,
@@ -33,22 +34,26 @@ export function registerReportResources(server: McpServer, { library }: ServerDe
       complete: { doc_id: (value) => completions.docIds(value) },
     }),
     { title: '民政报告全文', description: 'Cleaned text of one civil-affairs report', mimeType: 'text/plain' },
-    (uri) => readReportResource(library, uri.href),
+    (uri) => readReportResource(holder, uri.href),
   );
   // The SDK matches templates against new URL(uri), which has already resolved "../" segments, and
   // answers a URI no template matches ("reports/a/b") with -32602. Reports are this server's only
   // resources, so resources/read is answered here from the URI as sent; every miss is -32002.
   // (A resource registered later with registerResource would need handling here too.)
-  server.server.setRequestHandler(ReadResourceRequestSchema, (request) => readReportResource(library, request.params.uri));
+  server.server.setRequestHandler(ReadResourceRequestSchema, (request) => readReportResource(holder, request.params.uri));
 }
 
-/** The text of the report a URI names, or the spec's resource-not-found error naming the URI. */
-export function readReportResource(library: ReportLibrary, uri: string): ReadResourceResult {
+/**
+ * The text of the report a URI names, or the spec's resource-not-found error naming the URI; while
+ * the index is being built (or its build failed), an internal error that says so.
+ */
+export function readReportResource(holder: LibraryHolder, uri: string): ReadResourceResult {
   const docId = docIdOf(uri);
   if (docId !== undefined) {
     try {
-      return { contents: [{ uri, mimeType: 'text/plain', text: library.getReport(docId).text }] };
+      return { contents: [{ uri, mimeType: 'text/plain', text: holder.library().getReport(docId).text }] };
     } catch (error) {
+      if (isMinzhengError(error) && (error.code === 'INDEX_BUILDING' || error.code === 'INDEX_FAILED')) throw new McpError(ErrorCode.InternalError, error.message);
       if (!isMinzhengError(error) || error.code !== 'UNKNOWN_DOCUMENT') throw error;
     }
   }

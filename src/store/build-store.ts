@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { listReportFiles } from '../corpus/load.js';
 import { MinzhengError } from '../errors.js';
@@ -15,6 +14,7 @@ import { MemoryStore } from './memory-store.js';
 import { buildSqliteStore } from './sqlite-build.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { ReportStore, StoreKind } from './types.js';
+import { makeMemoryFolder } from '../start/temp-folders.js';
 
 /**
  * Corpora with more report bytes than this get the SQLite store unless one is asked for: measured
@@ -33,6 +33,8 @@ export interface BuiltStore {
   /** The tokenizer the store was cut with (full jieba dictionary). */
   tokenizer: Tokenizer;
   gazetteer: Gazetteer;
+  /** Where it was written: the index folder, or the temporary folder of an unwritable cache. */
+  dir: string;
 }
 
 /** The store a corpus gets when none is asked for: by the size of its report files. */
@@ -75,7 +77,7 @@ export function buildStore(kind: StoreKind, location: StoreLocation, logger: Log
   if (counts.reports === 0) logger.warn(`no report in ${location.corpusDir} could be served: the server answers with no results until .md or .txt reports are added`);
   logger.info(`indexed ${counts.reports} reports, ${counts.passages} passages (${kind} store) in ${Date.now() - started} ms → ${location.indexDir}`);
   const store = result.built ? new MemoryStore(result.built) : SqliteStore.open(target.dir, result.manifest);
-  return { store, tokenizer: tokenizer!, gazetteer: places.gazetteer };
+  return { store, tokenizer: tokenizer!, gazetteer: places.gazetteer, dir: target.dir };
 }
 
 /**
@@ -104,6 +106,6 @@ function writableIndexDir(indexDir: string, logger: Logger): { dir: string; save
     logger.warn(
       `cannot write the index cache ${indexDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); serving from memory, rebuilt at every start — set MINZHENG_CACHE_DIR to a writable folder`,
     );
-    return { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'minzheng-memory-')), saved: false };
+    return { dir: makeMemoryFolder(), saved: false };
   }
 }

@@ -77,6 +77,7 @@ export function buildSqliteStore(dir: string, input: SqliteBuildInput): Manifest
         if (next.done) return false;
         writer.add(next.value);
         if (++done % 500 === 0) logger.info(`indexing reports: ${done} of ${changed.length}`);
+        logger.progress?.(done, changed.length, 'reports');
       }
       return true;
     })();

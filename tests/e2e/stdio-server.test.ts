@@ -7,7 +7,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_CORPUS_DIR } from '../../src/paths.js';
 import { SERVER_ENTRY, temporaryDir, STORE_UNDER_TEST } from '../helpers.js';
-import { citationsIn, documentText } from '../tools/client.js';
+import { citationsIn, documentText, untilReady } from '../tools/client.js';
 
 async function connect(args: string[] = [], env: Record<string, string> = {}) {
   const stderr: string[] = [];
@@ -21,6 +21,8 @@ async function connect(args: string[] = [], env: Record<string, string> = {}) {
   transport.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const client = new Client({ name: 'e2e', version: '1' });
   await client.connect(transport);
+  // A start that builds answers the handshake first and "building" until the index is ready.
+  await untilReady(client);
   return { client, stderr };
 }
 

@@ -4,10 +4,11 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { silentLogger } from '../../src/log.js';
 import { createServer } from '../../src/server/create-server.js';
 import { bundledLibrary } from '../helpers.js';
+import { LibraryHolder } from '../../src/start/library-holder.js';
 
 /** A real MCP client linked in-process to a server over the bundled index. */
 export async function connectInMemory(): Promise<Client> {
-  const server = createServer({ library: bundledLibrary(), logger: silentLogger });
+  const server = createServer({ holder: LibraryHolder.ready(bundledLibrary()), logger: silentLogger });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '1' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
@@ -50,4 +51,18 @@ export function citationsIn(value: unknown): CitationLike[] {
     return [...own, ...Object.entries(record).filter(([key]) => key !== 'citation').flatMap(([, v]) => citationsIn(v))];
   }
   return [];
+}
+
+/**
+ * Waits until a server's index is ready: a first start on a corpus builds it after the handshake
+ * and answers "索引正在建立 (building the index …)" meanwhile. Returns how many calls said so.
+ */
+export async function untilReady(client: Client, timeoutMs = 120_000): Promise<number> {
+  const started = Date.now();
+  for (let building = 0; ; building++) {
+    const result = (await client.callTool({ name: 'list_reports', arguments: {} })) as CallToolResult;
+    if (!result.isError || !textOf(result).startsWith('索引正在建立')) return building;
+    if (Date.now() - started > timeoutMs) throw new Error(`the index was still being built after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

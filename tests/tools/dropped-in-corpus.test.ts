@@ -10,6 +10,7 @@ import { PACKAGE_ROOT } from '../../src/paths.js';
 import { createServer } from '../../src/server/create-server.js';
 import { temporaryDir, storeLocation } from '../helpers.js';
 import { call, textOf } from './client.js';
+import { LibraryHolder } from '../../src/start/library-holder.js';
 
 /** A folder of real pages as a user drops them in: no headers, one in traditional characters, one naming no place. */
 const DEV_TEXTS = path.resolve(PACKAGE_ROOT, '..', 'shared', 'dev-corpus', 'texts');
@@ -20,7 +21,7 @@ function recordingLogger(lines: string[]): Logger {
 }
 
 async function connect(library: ReportLibrary): Promise<Client> {
-  const server = createServer({ library, logger: recordingLogger([]) });
+  const server = createServer({ holder: LibraryHolder.ready(library), logger: recordingLogger([]) });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '1' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

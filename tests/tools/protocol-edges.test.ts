@@ -12,11 +12,12 @@ import { createServer } from '../../src/server/create-server.js';
 import { explainIssues } from '../../src/server/argument-errors.js';
 import { bundledLibrary, temporaryDir, storeLocation } from '../helpers.js';
 import { call, connectInMemory, textOf } from './client.js';
+import { LibraryHolder } from '../../src/start/library-holder.js';
 
 const CHINESE_ID = '许昌民政报告';
 
 async function connect(library: ReportLibrary): Promise<Client> {
-  const server = createServer({ library, logger: silentLogger });
+  const server = createServer({ holder: LibraryHolder.ready(library), logger: silentLogger });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '1' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

@@ -184,7 +184,7 @@ function withinBudget<T extends { figures: unknown[]; comparison?: { rows: unkno
   return trimmed;
 }
 
-export function registerAskTool(server: McpServer, { library, logger }: ServerDeps): void {
+export function registerAskTool(server: McpServer, { holder, logger }: ServerDeps): void {
   server.registerTool(
     'ask',
     {
@@ -205,6 +205,7 @@ export function registerAskTool(server: McpServer, { library, logger }: ServerDe
     },
     ({ question, place, include_uncertain }) =>
       runTool(logger, () => {
+        const library = holder.library();
         const answer = answerQuestion(library, question, { place: asList(place), includeUncertain: include_uncertain ?? false });
         const comparison = comparisonOf(answer);
         const answeredWith = [...(answer.figures.length ? ['figures' as const] : []), ...(comparison ? ['comparison' as const] : []), ...(answer.passages.length ? ['passages' as const] : [])];

@@ -72,7 +72,7 @@ function toText(checks: readonly Check[]): string {
   return `核对结果(${counts.join(',')}):\n${lines.join('\n')}`;
 }
 
-export function registerCheckFigureTool(server: McpServer, { library, logger }: ServerDeps): void {
+export function registerCheckFigureTool(server: McpServer, { holder, logger }: ServerDeps): void {
   server.registerTool(
     'check_figure',
     {
@@ -97,6 +97,7 @@ export function registerCheckFigureTool(server: McpServer, { library, logger }: 
     },
     ({ statement, place, indicator, value, unit, year }) =>
       runTool(logger, () => {
+        const library = holder.library();
         const structuredInput = place !== undefined || indicator !== undefined || value !== undefined;
         if ((statement === undefined) === !structuredInput) {
           throw new MinzhengError('BAD_ARGUMENT', '请给出 statement,或 place + indicator + value (give either `statement`, e.g. "鹤壁市农村低保标准为每人每年5040元", or `place`, `indicator` and `value`, e.g. {"place": "鹤壁", "indicator": "农村低保标准", "value": 420}).');

@@ -123,7 +123,7 @@ function withinHalfBudget(structured: Record<string, unknown>): Record<string, u
   return omitted > 0 ? { ...trimmed, missing_notes_omitted: omitted } : structured;
 }
 
-export function registerCompareCitiesTool(server: McpServer, { library, logger }: ServerDeps): void {
+export function registerCompareCitiesTool(server: McpServer, { holder, logger }: ServerDeps): void {
   server.registerTool(
     'compare_cities',
     {
@@ -154,6 +154,7 @@ export function registerCompareCitiesTool(server: McpServer, { library, logger }
     },
     ({ indicator, topic, places, province, level, include_uncertain, chart, cursor, from_year, to_year }) => {
       const result = runTool(logger, () => {
+        const library = holder.library();
         if ((indicator === undefined) === (topic === undefined)) {
           throw new MinzhengError('BAD_ARGUMENT', 'Give exactly one of `indicator` (e.g. "城市低保标准") or `topic` (e.g. "智慧养老").');
         }
@@ -172,7 +173,7 @@ export function registerCompareCitiesTool(server: McpServer, { library, logger }
         const more = page.next_cursor === null ? '' : `\n(表格分页:本页 ${page.items.length} 行,下一页 cursor: "${page.next_cursor}")`;
         return { structured: { ...structured, rows: page.items, next_cursor: page.next_cursor }, text: `${answer.text}${more}` };
       });
-      return chart ? withCharts(result, library, topic !== undefined) : result;
+      return chart && !result.isError ? withCharts(result, holder.library(), topic !== undefined) : result;
     },
   );
 }

@@ -4,7 +4,7 @@ import type { ServerDeps } from '../deps.js';
 import { DEFAULT_PAGE_CHARS, documentPage, MAX_PAGE_CHARS } from '../document-page.js';
 import { READ_ONLY, runTool } from '../tool-result.js';
 
-export function registerGetDocumentTool(server: McpServer, { library, logger }: ServerDeps): void {
+export function registerGetDocumentTool(server: McpServer, { holder, logger }: ServerDeps): void {
   server.registerTool(
     'get_document',
     {
@@ -35,6 +35,7 @@ export function registerGetDocumentTool(server: McpServer, { library, logger }: 
     },
     ({ doc_id, offset, max_chars }) =>
       runTool(logger, () => {
+        const library = holder.library();
         const { meta, text: whole } = library.getReport(doc_id);
         const page = documentPage(whole, offset, max_chars);
         const structured = {

@@ -9,7 +9,7 @@ import { READ_ONLY, runTool } from '../tool-result.js';
 /** A fresh schema per use (a shared one becomes a `$ref`). */
 const neighbourSchema = () => z.object({ passage_id: z.string(), text: z.string(), citation: citationSchema() });
 
-export function registerGetPassageTool(server: McpServer, { library, logger }: ServerDeps): void {
+export function registerGetPassageTool(server: McpServer, { holder, logger }: ServerDeps): void {
   server.registerTool(
     'get_passage',
     {
@@ -33,6 +33,7 @@ export function registerGetPassageTool(server: McpServer, { library, logger }: S
     },
     ({ passage_id, context }) =>
       runTool(logger, () => {
+        const library = holder.library();
         const passage = library.getPassage(passage_id);
         const { before, after } = library.neighbours(passage, context);
         const asNeighbour = (p: typeof passage) => ({ passage_id: p.passage_id, text: p.text, citation: citationOf(p) });

@@ -4,7 +4,7 @@ import { CURSOR_DESCRIPTION, pageOf } from '../budget.js';
 import type { ServerDeps } from '../deps.js';
 import { READ_ONLY, runTool } from '../tool-result.js';
 
-export function registerListIndicatorsTool(server: McpServer, { library, logger }: ServerDeps): void {
+export function registerListIndicatorsTool(server: McpServer, { holder, logger }: ServerDeps): void {
   server.registerTool(
     'list_indicators',
     {
@@ -25,6 +25,7 @@ export function registerListIndicatorsTool(server: McpServer, { library, logger 
     },
     ({ cursor }) =>
       runTool(logger, () => {
+        const library = holder.library();
         const book = library.indicators;
         const all = book.catalogue.map((indicator) => ({
           id: indicator.id,

@@ -7,7 +7,7 @@ import { READ_ONLY, runTool } from '../tool-result.js';
 
 const skippedSchema = z.object({ file: z.string(), reason: z.string().describe('Why the file is not served, and how to fix it') });
 
-export function registerListReportsTool(server: McpServer, { library, logger }: ServerDeps): void {
+export function registerListReportsTool(server: McpServer, { holder, logger }: ServerDeps): void {
   server.registerTool(
     'list_reports',
     {
@@ -28,6 +28,7 @@ export function registerListReportsTool(server: McpServer, { library, logger }: 
     },
     ({ province, level, cursor }) =>
       runTool(logger, () => {
+        const library = holder.library();
         const kept = new Set(library.places.filter({ province, level }).map((place) => place.name));
         const guesses = new Map((library.manifest.guesses ?? []).map((guess) => [guess.file, guess]));
         const all = library.reports

@@ -9,7 +9,7 @@ import { changeSchema, changeTable, toChangeMatch } from './change-output.js';
 import { seriesSchema, seriesTable, toSeriesMatch } from './series-output.js';
 import { seriesOf } from '../../timeline/timeline.js';
 
-export function registerLookupIndicatorTool(server: McpServer, { library, logger }: ServerDeps): void {
+export function registerLookupIndicatorTool(server: McpServer, { holder, logger }: ServerDeps): void {
   server.registerTool(
     'lookup_indicator',
     {
@@ -45,6 +45,7 @@ export function registerLookupIndicatorTool(server: McpServer, { library, logger
     },
     ({ indicator, place, include_uncertain, include, cursor }) =>
       runTool<Record<string, unknown>>(logger, () => {
+        const library = holder.library();
         const found = library.indicators.lookup(indicator, place, include_uncertain ?? false);
         const asked = requestRef(found.request);
         const all = found.figures.map((figure) => ({ ...toMatch(figure), ...library.places.infoOf(figure.place) }));

@@ -10,7 +10,7 @@ import { READ_ONLY, runTool } from '../tool-result.js';
 /** A fresh schema per field: one object used twice becomes a `$ref` some clients cannot call. */
 const year = () => z.number().int().min(1949).max(2100);
 
-export function registerSearchReportsTool(server: McpServer, { library, logger }: ServerDeps): void {
+export function registerSearchReportsTool(server: McpServer, { holder, logger }: ServerDeps): void {
   server.registerTool(
     'search_reports',
     {
@@ -49,6 +49,7 @@ export function registerSearchReportsTool(server: McpServer, { library, logger }
     },
     ({ query, place, published_from, published_to, limit }) =>
       runTool(logger, () => {
+        const library = holder.library();
         const hits = library.searchPassages({
           query,
           places: asList(place),
