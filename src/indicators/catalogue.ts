@@ -39,7 +39,9 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   { id: 'charity_organizations', name: '慈善组织数', aliases: ['慈善组织'], kind: 'count', unit: '个', counters: ['个', '家'], subject: /慈善组织/, exclude: /管理|风险/ },
   { id: 'communities', name: '城乡社区数', aliases: ['城乡社区', '社区数', '村(社区)'], kind: 'count', unit: '个', counters: ['个'], subject: /城乡社区|村[(（]社区[)）]/, exclude: /规范化|新建|中心社区/ },
   { id: 'volunteers', name: '注册志愿者数', aliases: ['注册志愿者', '志愿者'], kind: 'count', unit: '人', counters: PEOPLE, subject: /注册志愿者/ },
-  { id: 'marriage_registrations', name: '婚姻登记数', aliases: ['婚姻登记', '结婚登记', '办理婚姻登记'], kind: 'count', unit: '对', counters: ['对'], subject: /婚姻登记|结婚/, exclude: /离婚|补发|跨省通办|辅导|调解|颁证/ },
+  // The contract's 婚姻登记数 is the count of marriages registered: 婚姻登记 alone counts marriages and
+  // divorces together (业务量), so only 结婚 names this indicator in a report.
+  { id: 'marriage_registrations', name: '婚姻登记数', aliases: ['结婚登记数', '结婚登记', '登记结婚', '结婚登记对数'], kind: 'count', unit: '对', counters: ['对'], subject: /结婚|新人/, context: /结婚/, exclude: /离婚|补发|跨省通办|辅导|调解|颁证/ },
   { id: 'vagrant_assistance', name: '流浪乞讨人员救助人次', aliases: ['流浪乞讨人员救助', '流浪乞讨救助', '救助流浪乞讨人员'], kind: 'count', unit: '人次', counters: ['人次'], subject: /流浪乞讨|救助/, context: /流浪乞讨/, exclude: /接送|寻找|寻亲|临时救助/ },
   { id: 'temporary_assistance_cases', name: '临时救助人次', aliases: ['临时救助人次', '临时救助对象'], kind: 'count', unit: '人次', counters: ['人次'], subject: /临时救助/ },
   { id: 'assisted_people', name: '困难群众救助人次', aliases: ['救助困难群众', '困难群众救助', '兜底保障人次'], kind: 'count', unit: '人次', counters: ['人次'], subject: /(救助|兜底保障)[\u4e00-\u9fff]{0,4}困难群众|困难群众[\u4e00-\u9fff]{0,4}(得到兜底保障|救助)/, sentenceExclude: /慈善|捐|善款|帮扶和救助/ },

@@ -21,8 +21,8 @@ export interface RoleFinding {
 const PLAN = /(?<!虚)拟(?!定)|计划(?=[在于到将把新建实完]|\d)|力争|争取(?=[在于到达实完建提])|预计|目标(?=是|为|[:：])|将(?=在|于|到|达|提|增|新|建|实|继|进|逐|会|要|全面|陆续|再|把)|正在建设|在建|建设中|到(20\d{2})年/g;
 /** A plan's words no longer hold once the sentence says what is: 目前, 现已, 截至. */
 const NOW = /目前|现已|现有|截至|截止|已经|已达|现在/;
-/** A count over part of a period: 节后10天, 当天, 首日. */
-const PARTIAL_PERIOD = /(\d+|[一二三四五六七八九十两])天|当天|当日|单日|首日/;
+/** A count over part of a period: 节后10天, 当天, 首日, 1月29日(正月初七)至2月7日 (not 1月1日至12月31日). */
+const PARTIAL_PERIOD = /(\d+|[一二三四五六七八九十两])天|当天|当日|单日|首日|(?<!\d)(?!1月1日)\d{1,2}月\d{1,2}日[^，,。；;\d]{0,8}(至|到|—|-|～)\d{1,2}月\d{1,2}日(?<!12月31日)/;
 /** Money or events of one month (1月份, 当月): not a year's or a place's total. */
 const ONE_MONTH = /\d{1,2}月份|当月|本月|单月/;
 /** A worked example or a computation, not the standard in force. */

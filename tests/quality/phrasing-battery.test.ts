@@ -9,10 +9,10 @@ import { readFixture } from '../helpers.js';
 import { sameIndicator } from './dev-gold.js';
 
 /**
- * A second generalisation set: 255 snippets written for this purpose by someone who read neither
- * the extractor nor the pages it was developed on (tests/fixtures/phrasing-battery/), each with the
- * levels a careful analyst would take from it; 138 hold none. The held-back 40% (split.json, by
- * hash of the id, fixed before any snippet was run) prints only its figures, never its sentences.
+ * Generalisation sets of our own: snippets written for this purpose by writers who read neither
+ * the extractor nor the pages it was developed on (tests/fixtures/phrasing-battery*), each with the
+ * levels a careful analyst would take from it, many holding none. The held-back 40% of each
+ * (split.json, by hash of the id, fixed before any snippet was run) prints only its figures.
  */
 interface Expected {
   indicator: string;
@@ -32,8 +32,6 @@ interface Snippet {
 }
 
 const places = loadPlaces();
-const snippets = readFixture<Snippet[]>('phrasing-battery/battery.json');
-const heldBack = new Set(readFixture<{ held_back: string[] }>('phrasing-battery/split.json').held_back);
 
 function confidentFigures(snippet: Snippet): Figure[] {
   const text = cleanReportText(snippet.text);
@@ -88,20 +86,32 @@ function summary(scored: readonly Scored[]) {
   return { snippets: scored.length, returned: right + wrong, right, precision: round(right / Math.max(1, right + wrong)), recall: round(right / Math.max(1, right + missed)), levels: right + missed };
 }
 
-describe('extraction on snippets written apart from the rules', () => {
+/**
+ * Two batteries, each by its own writer: the first (255 one- or two-sentence snippets), the second
+ * (222 paragraphs, mostly hard negatives: money allocated, programmes' own subsidies, targets,
+ * breakdowns, other places). Each has its own held-back 40%.
+ */
+const BATTERIES = [
+  { dir: 'phrasing-battery', floor: 0.8 },
+  { dir: 'phrasing-battery-2', floor: 0.6 },
+];
+
+describe.each(BATTERIES)('extraction on snippets written apart from the rules ($dir)', ({ dir, floor }) => {
+  const snippets = readFixture<Snippet[]>(`${dir}/battery.json`);
+  const heldBack = new Set(readFixture<{ held_back: string[] }>(`${dir}/split.json`).held_back);
   const scored = snippets.map(score);
   const development = scored.filter((s) => !heldBack.has(s.snippet.id));
   const held = scored.filter((s) => heldBack.has(s.snippet.id));
 
   it('splits 40% of the battery off before it was run', () => {
-    expect(snippets.length).toBeGreaterThanOrEqual(240);
+    expect(snippets.length).toBeGreaterThanOrEqual(200);
     expect(held.length).toBe(Math.floor(snippets.length * 0.4));
   });
 
   it('reports precision and recall on both parts', () => {
     const dev = summary(development);
     const back = summary(held);
-    process.stderr.write(`phrasing-battery development: ${JSON.stringify(dev)}\nphrasing-battery held-back: ${JSON.stringify(back)}\n`);
+    process.stderr.write(`${dir} development: ${JSON.stringify(dev)}\n${dir} held-back: ${JSON.stringify(back)}\n`);
     if (process.env.SHOW_BATTERY_ERRORS) {
       for (const s of development) {
         for (const w of s.wrong) process.stderr.write(`  WRONG ${s.snippet.id} ${w.indicator} ${w.place} ${w.written} → ${w.normalized_value} 「${w.citation.quote}」\n`);
@@ -109,6 +119,6 @@ describe('extraction on snippets written apart from the rules', () => {
       }
     }
     // A floor under the figures measured when the battery was added, so that a regression fails.
-    expect(dev.precision).toBeGreaterThanOrEqual(0.8);
+    expect(dev.precision).toBeGreaterThanOrEqual(floor);
   });
 });

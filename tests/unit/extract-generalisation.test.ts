@@ -180,6 +180,12 @@ describe('standards named by a qualifier and a shared head', () => {
     expect(figuresOf('全省注册志愿者超过610余万人。')[0]).toMatchObject({ normalized_value: 6100000, qualifier: 'about_or_more' });
   });
 
+  it('counts marriages, not marriages and divorces together', () => {
+    expect(brief(confident('全年办理婚姻登记2.4万对,其中结婚登记1.9万对、离婚登记0.5万对。'))).toEqual([['marriage_registrations', '信阳市', 19000, 2023]]);
+    expect(brief(confident('全年共有16850对新人办理结婚登记。'))).toEqual([['marriage_registrations', '信阳市', 16850, 2023]]);
+    expect(brief(confident('1月1日至12月31日,共办理结婚登记17020对。'))).toEqual([['marriage_registrations', '信阳市', 17020, 2023]]);
+  });
+
   it('gives an amount 均 (both) subjects share to each of them', () => {
     expect(brief(confident('孤儿集中养育标准为每人每月2100元,散居孤儿和事实无人抚养儿童基本生活费均为每人每月1600元。'))).toEqual([
       ['orphan_centralized', '信阳市', 2100, 2023],

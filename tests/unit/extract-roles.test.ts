@@ -55,6 +55,8 @@ describe('no confident level from', () => {
     ['a requirement of at least', '乡镇临时救助备用金不少于10万元。'],
     ['a requirement of a count', '全市儿童督导员不少于60名。'],
     ['people newly brought in', '全年新纳入城乡低保对象2180人。'],
+    ['marriage and divorce registrations together', '全年共办理婚姻登记1.1万对。'],
+    ['a count over a run of days', '2月10日至2月17日,全市共办理结婚登记1320对。'],
   ])('%s', (_name, sentence) => {
     expect(brief(confident(sentence))).toEqual([]);
   });
