@@ -24,7 +24,8 @@ const ROLE_NOTES: Record<string, string> = {
   subset: '是其中一部分或一个分档/分组的数',
   computed: '是按公式测算的数,不是执行的标准',
   range: '原文是一个区间',
-  allocated: '是上级下达或争取到的资金,不是本地支出或筹集的数',
+  allocated: '是争取到或预算安排的资金,不是本地支出或筹集的数',
+  other_place: '是别处(上级或其他地方)的数,不是本地的',
 };
 
 function rank(a: Figure, b: Figure): number {

@@ -66,3 +66,32 @@ export function subPlaceIn(text: string, own: { place: string; place_code: strin
   }
   return found;
 }
+
+/** Words for a place above the report's: 全国 always; 全省 below a province; 全区 below an autonomous region. */
+function higherPlaceWord(text: string, own: { place: string; province: string; level: string }): string | undefined {
+  if (/全国/.test(text)) return '全国';
+  const belowProvince = own.place !== own.province && own.level !== 'province';
+  if (belowProvince && /全省/.test(text)) return own.province || '全省';
+  if (belowProvince && own.province.endsWith('自治区') && !/区$/.test(own.place) && /全区/.test(text)) return own.province;
+  return undefined;
+}
+
+/**
+ * A place the figure belongs to that is not the report's place nor inside it: the province
+ * average in a city's report (全省城市低保平均标准), a neighbouring city (郑州市城市低保标准 in a
+ * 新乡 report). Such a figure says nothing about the report's place.
+ */
+export function outsidePlaceIn(text: string, own: { place: string; place_code: string; province: string; level: string }, places: Places): string | undefined {
+  const higher = higherPlaceWord(text, own);
+  if (higher) return higher;
+  const { gazetteer } = places;
+  const ownUnit = own.place_code ? gazetteer.byCodeOf(own.place_code) : undefined;
+  if (!ownUnit) return undefined;
+  let found: string | undefined;
+  for (const mention of places.mentions.find(text)) {
+    if (mention.form === 'county_short' || mention.form === 'short') continue;
+    const related = mention.units.some((unit) => gazetteer.isWithin(ownUnit, unit) || gazetteer.isWithin(unit, ownUnit));
+    if (!related) found = mention.units[0]?.name ?? found;
+  }
+  return found;
+}

@@ -4,7 +4,7 @@ import type { Places } from '../places/places.js';
 import { simplify } from '../text/simplify.js';
 import { markConflicts } from './consistency.js';
 import { WHOLE_PLACE, subPlaceIn } from './context.js';
-import { toFigure, type ReportContext } from './figure.js';
+import { markOtherPlace, toFigure, type ReportContext } from './figure.js';
 import { levelsOf } from './levels.js';
 import { findQuantities } from './quantities.js';
 import { assignBySubject, assignQualifiedUnderHeading, assignRespectively } from './subjects.js';
@@ -37,22 +37,25 @@ function markParts(sentence: string, figures: Figure[], passage: Passage): void 
 }
 
 /**
- * A part that heads a sentence's first figure (县市(含双城区)城市低保标准…, 各区…) is the scope of
- * every later clause that names no place of its own: 「县市城市低保标准提高到500元…;农村低保标准
+ * A part that heads a sentence's first figure (县市(含双城区)城市低保标准…, 各区…), or another place
+ * (全省城市低保平均标准…), is the scope of every later clause that names no place of its own: 「县市城市低保标准提高到500元…;农村低保标准
  * 提高到3500元」. A clause that names the whole place (全市, 我县, the place's own name) ends it.
  */
 function shareSentenceScope(sentence: string, passage: Passage, figures: Figure[], context: ReportContext): void {
   const ordered = [...figures].sort((a, b) => a.citation.start - b.citation.start);
   const head = ordered[0];
-  if (!head?.sub_place) return;
+  if (!head?.sub_place && head?.role !== 'other_place') return;
   const headStart = head.citation.start - passage.start;
   const own = context.report.meta.place.replace(/(市|县|区|省|自治区|自治州|自治县)$/, '');
   for (const figure of ordered.slice(1)) {
-    if (figure.sub_place) continue;
+    if (figure.sub_place || figure.role === 'other_place') continue;
     const between = sentence.slice(headStart + head.citation.quote.length, figure.citation.start - passage.start + figure.citation.quote.indexOf(figure.written));
     if (WHOLE_PLACE.test(between) || (own.length >= 2 && between.includes(own)) || subPlaceIn(between, context.report.meta, context.places)) continue;
-    figure.place = head.place;
-    figure.sub_place = true;
+    if (head.role === 'other_place') markOtherPlace(figure, head.place);
+    else {
+      figure.place = head.place;
+      figure.sub_place = true;
+    }
   }
 }
 

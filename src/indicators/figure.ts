@@ -1,6 +1,6 @@
 import type { Passage, Report } from '../corpus/types.js';
 import type { Places } from '../places/places.js';
-import { periodOf, subPlaceIn, yearBefore } from './context.js';
+import { outsidePlaceIn, periodOf, subPlaceIn, yearBefore } from './context.js';
 import type { Level } from './levels.js';
 import { normalize } from './normalize.js';
 import { clauseAt } from './sentence.js';
@@ -52,9 +52,21 @@ export function toFigure(sentence: string, passage: Passage, context: ReportCont
       quote: sentence.slice(quoteStart, quoteEnd),
     },
   };
+  // The province's average or a neighbour's standard in this report: another place's figure.
+  const outside = figure.role === 'level' ? outsidePlaceIn(sentence.slice(quoteStart, quantity.start), meta, context.places) : undefined;
+  if (outside) markOtherPlace(figure, outside);
   if (previous) figure.previous = { value: previous.value, unit: previous.unit, year: yearBefore(sentence, previous.start) };
   if (normalized.note) figure.note = normalized.note;
   // 城市低保平均标准: the mean of the standards of the place's parts, which may differ from any one of them.
   else if (indicator.kind === 'standard' && /平均(保障)?标准/.test(figure.citation.quote)) figure.note = '原文为平均标准(所辖各地标准的平均数)';
   return figure;
+}
+
+/** A figure of a place that is neither the report's nor inside it: kept, marked, never a level of the report's place. */
+export function markOtherPlace(figure: Figure, place: string): void {
+  figure.role = 'other_place';
+  figure.sub_place = false;
+  figure.confidence = 'low';
+  figure.evidence = place;
+  figure.place = place;
 }

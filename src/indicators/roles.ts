@@ -6,7 +6,7 @@ import { clauseAt, strongSpanAt, withoutBracketsAfter } from './sentence.js';
  * the place's figure; the others are kept, marked and not confident (plans and targets, parts of a
  * period, parts of a whole, computed examples, ranges), or dropped (average payments).
  */
-export type FigureRole = 'level' | 'plan' | 'partial_period' | 'subset' | 'computed' | 'range' | 'allocated' | 'average';
+export type FigureRole = 'level' | 'plan' | 'partial_period' | 'subset' | 'computed' | 'range' | 'allocated' | 'other_place' | 'average';
 
 export interface RoleFinding {
   role: FigureRole;
@@ -18,7 +18,7 @@ export interface RoleFinding {
  * Future and intention: 拟, 计划到…, 力争, 争取达到 (争取资金 is money secured), 目标是, 将达到 (将
  * before a verb; 将+noun+verb is 把), 到2025年. Nouns such as 规划要求 or 计划生育 are not intentions.
  */
-const PLAN = /(?<!虚)拟(?!定)|计划(?=[在于到将把新建实完]|\d)|力争|争取(?=[在于到达实完建提])|预计|目标(?=是|为|[:：])|将(?=在|于|到|达|提|增|新|建|实|继|进|逐|会|要|全面|陆续|再|把)|正在建设|在建|建设中|到(20\d{2})年/g;
+const PLAN = /(?<!虚)拟(?!定)|(?<!工作|年度)计划(?!生育|单列|内|外|经济|书|表)|力争|争取(?=[在于到达实完建提])|预计|目标(?=是|为|[:：])|将(?=在|于|到|达|提|增|新|建|实|继|进|逐|会|要|全面|陆续|再|把)|正在建设|在建|建设中|到(20\d{2})年/g;
 /** A plan's words no longer hold once the sentence says what is: 目前, 现已, 截至. */
 const NOW = /目前|现已|现有|截至|截止|已经|已达|现在/;
 /** A count over part of a period: 节后10天, 当天, 首日, 1月29日(正月初七)至2月7日 (not 1月1日至12月31日). */
@@ -38,10 +38,15 @@ const RATED = /[一二三四五1-5]星级?|星级|\d?[AＡ]{1,5}级|等级/;
 /** What one drive or campaign raised (“慈善一日捐”活动): a part of the period's total. */
 const CAMPAIGN = /活动/;
 /**
- * Money secured from higher levels (争取, 申请到, 获得中央…): not what the place spent or raised. Money
- * the place's own government 下达/拨付 is how it spends, and stays a level.
+ * Money secured from higher levels (争取, 申请到, 获得中央…) or budgeted (安排, 筹措, 筹集…救助资金):
+ * not what the place spent or raised. Money the place's own government 下达/拨付 is how it spends,
+ * and stays a level.
  */
-const ALLOCATED = /争取|申请到|获得(中央|省级?|上级)/;
+const ALLOCATED = /争取|申请到|获得(中央|省级?|上级)|安排|筹措|筹集(?=[^，,。；;]{0,10}(救助|补助|保障)资金)/;
+/** One game's sales (“双色球”游戏, 即开型, 电脑票): a part of the lottery's. */
+const LOTTERY_GAME = /游戏|即开型?|电脑票|双色球|刮刮乐|快乐8/;
+/** A floor the text requires (要求…不低于, 确保…不低于): a rule, not the standard a place pays. */
+const REQUIRED = /要求|确保|应当|须|必须|原则上/;
 /** A tier of a standard or of places: 一类地区, 二档, 第三档 (一类 before 型 or 社会组织 is a kind, above). */
 const TIER = /第?[一二三四五六1-6][类档](?!型|社会组织|床位)/;
 /**
@@ -76,6 +81,9 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   const group = quantity.baseUnit.startsWith('元') && !ORPHANS_OR_SHARED.test(clauseText) ? GROUP_OF_STANDARD.exec(lead) : null;
   const kind = KIND_OF.exec(clauseText) ?? RATED.exec(lead) ?? TIER.exec(lead) ?? group ?? ONE_OFF.exec(lead) ?? AMONG.exec(lead) ?? CAMPAIGN.exec(lead);
   if (kind) return { role: 'subset', evidence: kind[0] };
+  const game = quantity.baseUnit === '元' && quantity.magnitude >= 1e4 ? LOTTERY_GAME.exec(lead) : null;
+  if (game) return { role: 'subset', evidence: game[0] };
+  if (REQUIRED.test(before) && (quantity.qualifier === 'at_least' || /不低于|不少于|不得低于/.test(lead))) return { role: 'plan', evidence: '要求不低于' };
   const allocated = quantity.baseUnit === '元' && quantity.magnitude >= 1e4 ? ALLOCATED.exec(before) : null;
   if (allocated) return { role: 'allocated', evidence: allocated[0] };
   // 不少于5万元 of a total or a count is a requirement; 不低于每人每月600元 of a standard is the standard's floor.

@@ -35,9 +35,11 @@ const places = loadPlaces();
 
 function confidentFigures(snippet: Snippet): Figure[] {
   const text = cleanReportText(snippet.text);
-  const unit = places.gazetteer.named(snippet.place).find((candidate) => candidate.name === snippet.place);
+  // The second battery writes a city with its province before it (甘肃省张掖市): the report's place is the city.
+  const name = snippet.place !== snippet.province && snippet.place.startsWith(snippet.province) ? snippet.place.slice(snippet.province.length) : snippet.place;
+  const unit = places.gazetteer.named(name).find((candidate) => candidate.name === name);
   const report: Report = {
-    meta: { doc_id: snippet.id, title: '', place: snippet.place, place_id: unit?.id ?? '', place_code: unit?.code ?? '', province: snippet.province, level: snippet.level, published: `${snippet.year}-12-31`, source: '', period: '', original: '' },
+    meta: { doc_id: snippet.id, title: '', place: name, place_id: unit?.id ?? '', place_code: unit?.code ?? '', province: snippet.province, level: snippet.level, published: `${snippet.year}-12-31`, source: '', period: '', original: '' },
     text,
     file: `${snippet.id}.txt`,
   };
@@ -92,8 +94,8 @@ function summary(scored: readonly Scored[]) {
  * breakdowns, other places). Each has its own held-back 40%.
  */
 const BATTERIES = [
-  { dir: 'phrasing-battery', floor: 0.8 },
-  { dir: 'phrasing-battery-2', floor: 0.6 },
+  { dir: 'phrasing-battery', floor: 0.95 },
+  { dir: 'phrasing-battery-2', floor: 0.9 },
 ];
 
 describe.each(BATTERIES)('extraction on snippets written apart from the rules ($dir)', ({ dir, floor }) => {

@@ -18,7 +18,7 @@ function figuresOf(raw: string, place = '信阳市', published = '2023-06'): Fig
   const text = cleanReportText(raw);
   const place_code = places.gazetteer.named(place)[0]?.code ?? '';
   const report: Report = {
-    meta: { doc_id: 't', place, place_code, published, title: '', place_id: '', province: '', level: '', source: '', period: '', original: '' },
+    meta: { doc_id: 't', place, place_code, published, title: '', place_id: '', province: '河南省', level: 'city', source: '', period: '', original: '' },
     text,
     file: 't.md',
   };
@@ -180,6 +180,15 @@ describe('standards named by a qualifier and a shared head', () => {
     expect(figuresOf('全省注册志愿者超过610余万人。')[0]).toMatchObject({ normalized_value: 6100000, qualifier: 'about_or_more' });
   });
 
+  it('marks figures of other places, and the clauses that carry them on', () => {
+    const figures = figuresOf('全省城市低保平均标准为每人每月690元,农村为每人每年5400元;我市城市低保标准为每人每月720元。');
+    expect(figures.map((f) => [f.indicator, f.role, f.place])).toEqual([
+      ['dibao_urban', 'other_place', '河南省'],
+      ['dibao_rural', 'other_place', '河南省'],
+      ['dibao_urban', 'level', '信阳市'],
+    ]);
+  });
+
   it('counts marriages, not marriages and divorces together', () => {
     expect(brief(confident('全年办理婚姻登记2.4万对,其中结婚登记1.9万对、离婚登记0.5万对。'))).toEqual([['marriage_registrations', '信阳市', 19000, 2023]]);
     expect(brief(confident('全年共有16850对新人办理结婚登记。'))).toEqual([['marriage_registrations', '信阳市', 16850, 2023]]);
@@ -207,7 +216,7 @@ describe('how numbers and periods are written', () => {
     ['月均 as a monthly cue', '城市低保月均标准710元。', [['dibao_urban', 710]]],
     ['a yearly restatement in brackets', '城市低保标准为每人每月640元（年7680元）。', [['dibao_urban', 640]]],
     ['thousands that no list reads', '农村低保标准达到每人每年6,360元。', [['dibao_rural', 530]]],
-    ['several groups', '全省登记社会组织达到1,012,345个。', [['social_organizations', 1012345]]],
+    ['several groups', '全市登记社会组织达到1,012,345个。', [['social_organizations', 1012345]]],
     ['a comma list, not thousands', '城乡低保标准分别为每人每月770,585元。', []],
   ])('%s', (_kind, raw, expected) => {
     expect(confident(raw).map((f) => [f.indicator, f.normalized_value])).toEqual(expected);

@@ -57,6 +57,12 @@ describe('no confident level from', () => {
     ['people newly brought in', '全年新纳入城乡低保对象2180人。'],
     ['marriage and divorce registrations together', '全年共办理婚姻登记1.1万对。'],
     ['a count over a run of days', '2月10日至2月17日,全市共办理结婚登记1320对。'],
+    ['one lottery game\'s sales', '福彩即开型游戏销售1.3亿元。'],
+    ['a floor the text requires', '要求各县城市低保标准不低于每人每月700元。'],
+    ['a planned number of cases', '全年计划实施临时救助1.5万人次。'],
+    ['money budgeted', '市级财政安排城乡低保资金1.6亿元。'],
+    ['the province\'s average in a city\'s report', '全省城市低保平均标准为每人每月690元。'],
+    ['a neighbouring city\'s standard', '郑州市城市低保标准为每人每月820元。'],
   ])('%s', (_name, sentence) => {
     expect(brief(confident(sentence))).toEqual([]);
   });
