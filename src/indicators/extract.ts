@@ -19,14 +19,22 @@ export type { ReportContext } from './figure.js';
  * (figure.ts); then parts and tiers within a sentence are marked here. A table row is read as one.
  */
 
-/** After 其中, a figure of an indicator already given in the sentence is a part of it (a town's, a group's). */
+/** Indicators whose figures a total of another indicator is made of: 救助资金…其中低保资金…、特困供养资金…. */
+const PARTS_OF: Record<string, readonly string[]> = {
+  assistance_funds: ['dibao_funds', 'tekun_funds', 'temporary_assistance_funds'],
+};
+
+/** A heading over next year's plans (二、2024年工作打算, 下一步工作思路): what is under it is intended, not done. */
+const PLAN_SECTION = /打算|计划|思路|目标任务|工作安排|重点工作|展望|下一步/;
+
+/** After 其中, a figure of an indicator already given in the sentence (or one the total is made of) is a part of it. */
 function markParts(sentence: string, figures: Figure[], passage: Passage): void {
   for (const match of sentence.matchAll(/其中/g)) {
     const at = passage.start + (match.index ?? 0);
     const wholes = figures.filter((f) => f.citation.start < at && f.role === 'level');
     for (const figure of figures) {
       // 其中2019年7.16亿元、2020年10.27亿元: a breakdown by year is a series of levels, not parts.
-      const whole = wholes.find((w) => w.indicator === figure.indicator && !(figure.as_of_source === 'text' && figure.as_of !== w.as_of));
+      const whole = wholes.find((w) => (w.indicator === figure.indicator || PARTS_OF[w.indicator]?.includes(figure.indicator)) && !(figure.as_of_source === 'text' && figure.as_of !== w.as_of));
       if (figure.citation.end > at && figure.citation.start + figure.citation.quote.indexOf(figure.written) > at && whole && figure.role === 'level') {
         figure.role = 'subset';
         figure.confidence = 'low';
@@ -119,6 +127,11 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
     if (assigned) figures.push(toFigure(sentence, passage, context, level, assigned.indicator, assigned.subjectStart));
   }
   shareSentenceScope(sentence, passage, figures, context);
+  if (figures.some((figure) => figure.role === 'level')) {
+    const section = headingAbove();
+    const plan = section ? PLAN_SECTION.exec(section) : null;
+    if (plan) for (const figure of figures.filter((f) => f.role === 'level')) Object.assign(figure, { role: 'plan', confidence: 'low', evidence: section });
+  }
   markParts(sentence, figures, passage);
   markTiers(figures);
   return figures;

@@ -189,6 +189,20 @@ describe('standards named by a qualifier and a shared head', () => {
     ]);
   });
 
+  it('reads the money a total is made of after 其中 as its parts', () => {
+    const figures = figuresOf('全市共支出困难群众救助资金5.2亿元,其中低保资金3.1亿元、特困供养资金1.2亿元。');
+    expect(figures.map((f) => [f.indicator, f.role])).toEqual([
+      ['assistance_funds', 'level'],
+      ['dibao_funds', 'subset'],
+      ['tekun_funds', 'subset'],
+    ]);
+  });
+
+  it('reads what stands under a heading of plans as plans', () => {
+    expect(confident('三、明年工作打算\n全市计划培训养老护理员1200人次。\n新增社区日间照料中心15个。')).toEqual([]);
+    expect(confident('四、下一步工作思路\n继续做好养老服务,全市养老机构达到60家。')).toEqual([]);
+  });
+
   it('counts marriages, not marriages and divorces together', () => {
     expect(brief(confident('全年办理婚姻登记2.4万对,其中结婚登记1.9万对、离婚登记0.5万对。'))).toEqual([['marriage_registrations', '信阳市', 19000, 2023]]);
     expect(brief(confident('全年共有16850对新人办理结婚登记。'))).toEqual([['marriage_registrations', '信阳市', 16850, 2023]]);
