@@ -18,7 +18,7 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   { id: 'tekun_care', name: '特困人员照料护理标准', aliases: ['特困人员照料护理补贴', '特困供养人员照料护理标准', '照料护理标准'], kind: 'standard', unit: PER_MONTH, subject: /照料护理(标准|补贴)?|护理补贴标准/, context: /特困|供养/, exclude: /残疾|孤儿|儿童/ },
   { id: 'orphan_centralized', name: '孤儿基本生活费(集中养育)', aliases: ['集中养育孤儿基本生活费', '集中供养孤儿标准', '集中养育孤儿标准', '机构养育孤儿基本生活费'], kind: 'standard', unit: PER_MONTH, subject: /集中(养育|供养)?(孤儿)?|机构(养育|供养)(的)?孤儿/, context: /孤儿/ },
   { id: 'orphan_dispersed', name: '孤儿基本生活费(分散供养)', aliases: ['分散供养孤儿基本生活费', '分散供养孤儿标准', '散居孤儿标准', '社会散居孤儿基本生活费'], kind: 'standard', unit: PER_MONTH, subject: /分散(供养|养育)?(孤儿)?|(社会)?散居孤儿/, context: /孤儿/ },
-  { id: 'orphan_basic', name: '孤儿基本生活保障标准', aliases: ['孤儿保障标准', '孤儿基本生活保障'], kind: 'standard', unit: PER_MONTH, subject: /孤儿/, exclude: /集中|分散|散居|机构养育|机构供养|照料护理|护理补贴/ },
+  { id: 'orphan_basic', name: '孤儿基本生活保障标准', aliases: ['孤儿保障标准', '孤儿基本生活保障'], kind: 'standard', unit: PER_MONTH, subject: /孤儿/, exclude: /集中|分散|散居|机构养育|机构供养|照料护理|护理补贴|助学|教育|医疗|慰问|大学|院校/ },
   { id: 'de_facto_orphan', name: '事实无人抚养儿童基本生活费', aliases: ['事实无人抚养儿童基本生活保障标准', '事实无人抚养儿童标准'], kind: 'standard', unit: PER_MONTH, subject: /事实无人抚养儿童/, exclude: /照料护理|护理补贴/ },
   { id: 'disability_living_subsidy', name: '困难残疾人生活补贴标准', aliases: ['残疾人生活补贴', '困难残疾人生活补贴', '残疾人两项补贴'], kind: 'standard', unit: PER_MONTH, subject: /(困难)?残疾人生活补贴/ },
   { id: 'disability_care_subsidy', name: '重度残疾人护理补贴标准', aliases: ['重度残疾人护理补贴', '残疾人护理补贴'], kind: 'standard', unit: PER_MONTH, subject: /(重度)?残疾人护理补贴/ },
@@ -52,7 +52,7 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   // Money totals, 万/亿 multiplied out.
   { id: 'lottery_sales', name: '福利彩票销售额', aliases: ['福彩销售', '福利彩票销售', '彩票销售额', '福利彩票'], kind: 'money', unit: '元', subject: /销售/, context: /彩票|福彩/ },
   { id: 'lottery_welfare_fund', name: '福彩公益金', aliases: ['福利彩票公益金', '公益金', '彩票公益金'], kind: 'money', unit: '元', subject: /公益金/, exclude: /统筹|留用|助学金|各类|使用|支出|安排/ },
-  { id: 'dibao_funds', name: '低保资金', aliases: ['低保金', '城乡低保资金', '城乡低保金', '最低生活保障资金'], kind: 'money', unit: '元', subject: /(?<!城市|农村|城镇)(城乡)?(居民)?(低保|最低生活保障)(救助)?(资金|金)/, exclude: /特困|五保|供养|临时救助|提标|补发/ },
+  { id: 'dibao_funds', name: '低保资金', aliases: ['低保金', '城乡低保资金', '城乡低保金', '最低生活保障资金'], kind: 'money', unit: '元', subject: /(?<!城市|农村|城镇)(城乡)?(居民)?(低保|最低生活保障)(救助)?(资金|金|支出)/, exclude: /特困|五保|供养|临时救助|提标|补发/ },
   { id: 'tekun_funds', name: '特困人员救助供养资金', aliases: ['特困供养资金', '特困供养金', '五保供养资金'], kind: 'money', unit: '元', subject: /(?<!城市|农村)特困(人员)?(救助)?供养(资金|金)|(?<!城市|农村)五保(供养)?(资金|金)/, exclude: /低保|临时救助|提标|补发/ },
   { id: 'assistance_funds', name: '低保及特困救助资金', aliases: ['救助资金', '低保特困救助资金', '社会救助资金', '困难群众救助资金'], kind: 'money', unit: '元', subject: /(救助(补助)?资金)|低保对象和特困人员救助|低保及特困|(低保|最低生活保障)[、和及与](特困|五保)[\u4e00-\u9fff]{0,8}(资金|供养金)|兜底保障/, exclude: /临时救助/ },
   { id: 'temporary_assistance_funds', name: '临时救助资金', aliases: ['临时救助'], kind: 'money', unit: '元', subject: /临时救助/ },

@@ -26,7 +26,7 @@ const PARTIAL_PERIOD = /(\d+|[一二三四五六七八九十两])天|当天|当�
 /** Money or events of one month (1月份, 当月): not a year's or a place's total. */
 const ONE_MONTH = /\d{1,2}月份|当月|本月|单月/;
 /** A worked example or a computation, not the standard in force. */
-const COMPUTED = /计算为|测算为|折合|相当于|按[^，,。；;]{0,24}(计算|测算)/;
+const COMPUTED = /计算为|测算为|折合(?!人民币)|相当于|按[^，,。；;]{0,24}(计算|测算)/;
 /** Average payments per recipient: what a household receives, not the standard. */
 const AVERAGE = /补助水平|补差水平|补差|人均补助|人均救助|平均补助|补助水准|人均[\u4e00-\u9fff]{0,2}(?<!标准)金/;
 /** A kind of the thing counted: 公益类社会组织, 护理型床位, 家庭养老床位. */

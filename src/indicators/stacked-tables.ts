@@ -11,6 +11,9 @@ import type { YearColumnCell, YearColumnTable } from './year-columns.js';
  *     项目 | 标准（元/人·年）
  *     集中养育孤儿 | 19,200
  *
+ *   label and value lines under 项目 / 数值, the unit in the label's brackets or after the value:
+ *     城乡低保标准（元/人·月） / 1260 / 城市特困人员基本生活 / 1770元/人·月
+ *
  * A table ends at the first lines that do not fit its shape. Without a unit nothing is read.
  */
 
@@ -18,6 +21,11 @@ const NUMBER = /^\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*$/;
 const UNIT = /^\s*([万亿]?(?:元|个|家|所|张|人次|人|名|户|对)|%|元\/人?[·.．/]?[月年])\s*$/;
 const LABEL = /^\s*[#＃*＊]?[\u4e00-\u9fff][^|\d]{0,38}?[*＊]?\s*$/;
 const STACKED_HEADER = [/^\s*(指标名称|指标|项目)\s*$/, /^\s*(计量单位|单位)\s*$/, /^\s*(本期数|本期|数量|数值|累计数?|本年累计|合计)\s*$/];
+const PAIR_HEADER = [/^\s*(指标名称|指标|项目)\s*$/, /^\s*(数值|标准|数量|本期数|金额|人数)\s*$/];
+/** A label line, its unit in brackets or not: 城乡低保标准（元/人·月）. */
+const PAIR_LABEL = /^\s*([\u4e00-\u9fff][^|\d（(]{0,30}?)\s*(?:[(（]\s*([^)）]{1,8})\s*[)）])?\s*$/;
+/** A value line, its unit after the number or not: 1180元/人·月, 48316. */
+const PAIR_VALUE = /^\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*([^\s\d]{0,8})\s*$/;
 const PIPE_HEADER = /^\s*(项目|指标|指标名称|类别)\s*[|｜]\s*[\u4e00-\u9fff]{0,8}[(（]\s*([^)）]+?)\s*[)）]\s*[|｜]?\s*$/;
 const PIPE_ROW = /^(\s*)([^|｜\d][^|｜]*?)\s*[|｜]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*[|｜]?\s*$/;
 const MAX_ROWS = 80;
@@ -70,6 +78,22 @@ function readStacked(lines: readonly Line[], headerAt: number): YearColumnTable 
   return { start: lines[headerAt]!.start, end: lines[row - 1]!.start + lines[row - 1]!.text.length, cells };
 }
 
+/** Label and value lines in turn under 项目 / 数值: the unit in the label's brackets or after the value. */
+function readPairs(lines: readonly Line[], headerAt: number): YearColumnTable | undefined {
+  const cells: YearColumnCell[] = [];
+  let row = headerAt + 2;
+  for (; row + 1 < lines.length && cells.length < MAX_ROWS; row += 2) {
+    const label = PAIR_LABEL.exec(lines[row]!.text);
+    const value = PAIR_VALUE.exec(lines[row + 1]!.text);
+    if (!label || !value) break;
+    const unit = UNIT.exec((value[2] || label[2] || '').replace(/\s+/g, ''))?.[1];
+    if (!unit) continue;
+    cells.push(cell(label[1]!, quantityOf(lines[row + 1]!, value[1]!, unit), lines[row]!, lines[row + 1]!));
+  }
+  if (cells.length === 0) return undefined;
+  return { start: lines[headerAt]!.start, end: lines[row - 1]!.start + lines[row - 1]!.text.length, cells };
+}
+
 /** "label | value" rows under a header whose value column names the unit in brackets. */
 function readPipeColumns(lines: readonly Line[], headerAt: number, unit: string): YearColumnTable | undefined {
   const cells: YearColumnCell[] = [];
@@ -85,13 +109,14 @@ function readPipeColumns(lines: readonly Line[], headerAt: number, unit: string)
 
 /** Every stacked or two-column table of a text, with its cells (undated: the report's year applies). */
 export function readStackedTables(text: string): YearColumnTable[] {
-  // A cheap test first (bounded, so linear on any text): a 单位 column or a unit in brackets.
-  if (!/单位|[(（][^)）(（\n]{0,12}[元个张人户对]/.test(text)) return [];
+  // A cheap test first (bounded, so linear on any text): a 单位 column, a unit in brackets, or a 项目 header line.
+  if (!/单位|[(（][^)）(（\n]{0,12}[元个张人户对]|^\s*(项目|指标)\s*$/m.test(text)) return [];
   const lines = linesOf(text);
   const tables: YearColumnTable[] = [];
   for (let i = 0; i < lines.length; i++) {
     let table: YearColumnTable | undefined;
     if (i + 2 < lines.length && STACKED_HEADER.every((header, k) => header.test(lines[i + k]!.text))) table = readStacked(lines, i);
+    else if (i + 1 < lines.length && PAIR_HEADER.every((header, k) => header.test(lines[i + k]!.text))) table = readPairs(lines, i);
     else {
       const header = PIPE_HEADER.exec(lines[i]!.text);
       const unit = header && UNIT.exec(header[2]!.replace(/\s+/g, ''))?.[1];

@@ -118,9 +118,9 @@ function assignPairs(sentence: string, levels: Level[]): void {
 }
 
 /** A bare 城市/城镇/农村 right before the figure or its verb: "低保标准城市每人每月720元", "…,农村为每人每年5100元". */
-const BARE_QUALIFIER = /(城市|城镇|农村)(居民)?(?=为|是|达到?|提高|提升|调整|上调|每人|每月|每年|月|年|\d)/g;
+const BARE_QUALIFIER = /(城市|城镇|农村|集中养育|集中供养|机构养育|社会散居|分散供养|分散养育|散居)(居民)?(?=为|是|达到?|提高|提升|调整|上调|每人|每月|每年|月|年|\d)/g;
 /** The standard a bare qualifier borrows its head from, earlier in the same sentence part. */
-const STANDARD_HEAD = /最低生活保障|低保|特困(人员)?(救助)?(供养|基本生活)?/g;
+const STANDARD_HEAD = /最低生活保障|低保|特困(人员)?(救助)?(供养|基本生活)?|孤儿/g;
 
 /**
  * An item that names only a qualifier takes the head of the standard named before it in the same

@@ -189,6 +189,20 @@ describe('standards named by a qualifier and a shared head', () => {
     ]);
   });
 
+  it('reads orphans\' groups as qualifiers of one head, and label/value lines under 项目/数值', () => {
+    expect(brief(confident('全市孤儿基本生活保障标准为集中养育每人每月2050元、社会散居每人每月1510元。'))).toEqual([
+      ['orphan_centralized', '信阳市', 2050, 2023],
+      ['orphan_dispersed', '信阳市', 1510, 2023],
+    ]);
+    expect(brief(confident('附表\n项目\n数值\n城乡低保标准（元/人·月）\n985\n低保对象（人）\n23120'))).toEqual([
+      ['dibao_unified', '信阳市', 985, 2023],
+      ['dibao_recipients', '信阳市', 23120, 2023],
+    ]);
+    expect(brief(confident('全年全市城乡低保支出3.4亿元。'))).toEqual([['dibao_funds', '信阳市', 340000000, 2023]]);
+    expect(brief(confident('全年募集慈善款物折合人民币1.2亿元。'))).toEqual([['charity_donations', '信阳市', 120000000, 2023]]);
+    expect(brief(confident('对考入大学的孤儿每人每年给予助学补助4000元。'))).toEqual([]);
+  });
+
   it('reads the money a total is made of after 其中 as its parts', () => {
     const figures = figuresOf('全市共支出困难群众救助资金5.2亿元,其中低保资金3.1亿元、特困供养资金1.2亿元。');
     expect(figures.map((f) => [f.indicator, f.role])).toEqual([
