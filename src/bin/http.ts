@@ -23,7 +23,7 @@ export async function serveHttp(argv: readonly string[]): Promise<void> {
     stderrLogger.warn(`cannot start: ${(error as Error).message}`);
     process.exit(1);
   }
-  const reports = library.reports.length;
+  const reports = library.manifest.counts.reports;
   const sessions = new SessionPool(() => createServer({ library, logger: stderrLogger }), stderrLogger);
   const handler = createHttpHandler({ config, sessions, logger: stderrLogger, health: () => ({ reports, sessions: sessions.size }) });
   const server = http.createServer((req, res) => void handler(req, res));

@@ -28,5 +28,5 @@ export async function serveStdio(argv: readonly string[]): Promise<void> {
   process.stdin.on('end', shutdown);
   process.stdin.on('close', shutdown);
   await server.connect(new StdioServerTransport());
-  stderrLogger.info(`ready: ${library.reports.length} reports, serving MCP on stdio`);
+  stderrLogger.info(`ready: ${library.manifest.counts.reports} reports, serving MCP on stdio`);
 }

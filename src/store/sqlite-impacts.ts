@@ -7,7 +7,7 @@ import { termToken } from './sqlite-schema.js';
  * precomputed at build) instead of all of them, so a query's cost does not grow with the corpus.
  * The share of the exhaustive BM25 top-8 score this keeps is measured by bench/store-side-by-side.mjs.
  */
-export const POSTING_CAP = 2000;
+export const POSTING_CAP = 4000;
 
 /** FTS5's best postings read for a term's list, re-ranked by MiniSearch's impact (its length normalisation differs a little). */
 const CANDIDATES_PER_KEPT = 3;
