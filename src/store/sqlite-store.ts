@@ -78,8 +78,9 @@ export class SqliteStore implements ReportStore {
 
   /** One report of each place (distinct place and code): what the place registry needs, without reading every report. */
   placeMetas(): ReportMeta[] {
-    // Each place's first report in file order, as the MiniSearch store's list meets them (a bare column beside min() is of the row holding it).
-    const rows = this.db.prepare('SELECT meta FROM reports WHERE id IN (SELECT id FROM (SELECT id, min(file) FROM reports GROUP BY place, place_code)) ORDER BY file').pluck().all() as string[];
+    // One report per place from the (place, place_code) index alone (min(file) would read every row);
+    // places in the file order of those reports, as the MiniSearch store's list meets them after a full build.
+    const rows = this.db.prepare('SELECT meta FROM reports WHERE id IN (SELECT min(id) FROM reports GROUP BY place, place_code) ORDER BY file').pluck().all() as string[];
     return rows.map((meta) => JSON.parse(meta) as ReportMeta);
   }
 

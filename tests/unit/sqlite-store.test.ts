@@ -160,7 +160,14 @@ describe('the SQLite store', () => {
       best += top.reduce((sum, hit) => sum + hit.score, 0);
       kept += fromLists.reduce((sum, hit) => sum + (scoreOf.get(hit.passage.passage_id) ?? 0), 0);
     }
-    // One common word alone: 20 postings at most.
+    // A year filter alone is applied to what the lists give: the same best passages as every posting scored, each of that year.
+    for (const query of ['民政 工作', '养老 服务']) {
+      const year = { publishedFrom: 2022, publishedTo: 2022 };
+      const ids = (library: ReportLibrary) => library.searchPassages({ query, limit: 3, ...year }).map((hit) => hit.passage.passage_id);
+      expect(ids(capped)).toEqual(ids(exhaustive));
+      expect(capped.searchPassages({ query, limit: 8, ...year }).every((hit) => hit.report.meta.published.startsWith('2022'))).toBe(true);
+    }
+    // One common word alone: its list's 20 best postings at most (no other word to complete).
     expect(capped.searchPassages({ query: '民政', limit: 100 }).length).toBeLessThanOrEqual(20);
     expect(exhaustive.searchPassages({ query: '民政', limit: 100 }).length).toBeGreaterThan(20);
     expect(kept / best).toBeGreaterThan(0.95);
