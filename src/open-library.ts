@@ -99,12 +99,18 @@ function openSqlite(location: IndexLocation, manifest: Manifest, logger: Logger)
   const tokenizer = lazyTokenizer(() => loadTokenizer(queryDictionaries(location.indexDir)));
   const afterHandshake = () => {
     tokenizer.load();
-    void verifyStoreFile(path.join(location.indexDir, SQLITE_FILE), manifest).then((damage) => damage && markDamaged(location.indexDir, manifest, damage, logger));
-    void corpusDifferenceInSlices((file) => store.corpusStamp(file), () => store.corpusFiles(), location.corpusDir).then((changed) => {
-      if (!changed) return;
-      logger.warn(`the corpus changed since the index was built (${changed}): answers come from the index as built until the next start updates it`);
-      writeManifest(location.indexDir, { ...manifest, corpus_folder_mtime_ms: -1 });
-    });
+    // Both run between requests; a failure is said, never an unhandled rejection that would end the server.
+    const failed = (what: string) => (error: unknown) => logger.warn(`the check of ${what} after the start failed: ${(error as Error).message}`);
+    verifyStoreFile(path.join(location.indexDir, SQLITE_FILE), manifest)
+      .then((damage) => damage && markDamaged(location.indexDir, manifest, damage, logger))
+      .catch(failed(SQLITE_FILE));
+    corpusDifferenceInSlices((file) => store.corpusStamp(file), () => store.corpusFiles(), location.corpusDir)
+      .then((changed) => {
+        if (!changed) return;
+        logger.warn(`the corpus changed since the index was built (${changed}): answers come from the index as built until the next start updates it`);
+        writeManifest(location.indexDir, { ...manifest, corpus_folder_mtime_ms: -1 });
+      })
+      .catch(failed(location.corpusDir));
   };
   return new ReportLibrary({ store, tokenizer, synonyms: loadSynonyms(), afterHandshake });
 }
