@@ -97,7 +97,7 @@ for (const scale of scales) {
     const cold = await coldStart(corpusDir, store);
     console.log(`  spawn → first search ${cold.first_search_ms} ms, server RSS ${cold.server_rss_mb} MB`);
     const search = await child('store-child.mjs', ['--mode', 'search', '--reps', String(reps), ...common]);
-    if (search) console.log(`  search p50 ${search.p50_ms} ms, p99 ${search.p99_ms} ms${search.score_kept !== undefined ? `; exhaustive p50 ${search.exhaustive_p50_ms} / p99 ${search.exhaustive_p99_ms} ms; top-8 score kept ${search.score_kept}` : ''}`);
+    if (search) console.log(`  search p50 ${search.p50_ms} ms, p99 ${search.p99_ms} ms (CPU ${search.cpu_p50_ms} / ${search.cpu_p99_ms} ms)${search.score_kept !== undefined ? `; exhaustive p50 ${search.exhaustive_p50_ms} / p99 ${search.exhaustive_p99_ms} ms; top-8 score kept ${search.score_kept}` : ''}`);
     const update = listed(updateStores, store) ? await child('store-child.mjs', ['--mode', 'update', '--add', added, ...common]) : undefined;
     if (update) console.log(`  one report added: ${update.add_ms} ms (${store === 'sqlite' ? 'incremental' : 'full rebuild'})`);
     rows.push({ scale, store, ...build, ...cold, ...search, add_ms: update?.add_ms });
@@ -115,6 +115,7 @@ const columns = [
   ['server RSS MB', (r) => r.server_rss_mb],
   ['search p50 ms', (r) => r.p50_ms ?? ''],
   ['search p99 ms', (r) => r.p99_ms ?? ''],
+  ['search CPU p50/p99 ms', (r) => (r.cpu_p50_ms === undefined ? '' : `${r.cpu_p50_ms} / ${r.cpu_p99_ms}`)],
   ['top-8 score kept', (r) => r.score_kept ?? ''],
   ['add 1 report ms', (r) => r.add_ms ?? ''],
 ];
