@@ -88,12 +88,36 @@ function asUint16(blob: Buffer): Uint16Array {
   return blob.byteOffset % 2 === 0 ? new Uint16Array(blob.buffer, blob.byteOffset, blob.byteLength / 2) : new Uint16Array(Uint8Array.from(blob).buffer);
 }
 
-/** Rewrites passage_lengths from the reports' per-passage lengths (at the end of every build or update). */
-export function writeLengthChunks(db: Database.Database): void {
+/** What an update changed: the reports added (their ids) and the passage ranges of those removed. */
+export interface LengthChanges {
+  added: readonly number[];
+  removed: readonly (readonly [number, number])[];
+}
+
+/**
+ * Rewrites passage_lengths from the reports' per-passage lengths (a new store), or patches it
+ * with what an update changed: the lengths of every other report are not read again (they sit
+ * behind their report's text in report_texts).
+ */
+export function writeLengthChunks(db: Database.Database, changes?: LengthChanges): void {
   const size = ((db.prepare('SELECT max(id) AS id FROM passages').get() as { id: number | null }).id ?? -1) + 1;
   const tokens = new Uint16Array(Math.ceil(size / LENGTH_CHUNK) * LENGTH_CHUNK);
   const terms = new Uint16Array(tokens.length);
-  for (const [first, tokenCounts, termCounts] of db.prepare('SELECT r.first_passage, t.token_counts, t.term_counts FROM reports r JOIN report_texts t ON t.id = r.id').raw().iterate() as Iterable<[number, Buffer, Buffer]>) {
+  const lengths = changes
+    ? changes.added.map((id) => db.prepare('SELECT r.first_passage, t.token_counts, t.term_counts FROM reports r JOIN report_texts t ON t.id = r.id WHERE r.id = ?').raw().get(id) as [number, Buffer, Buffer])
+    : (db.prepare('SELECT r.first_passage, t.token_counts, t.term_counts FROM reports r JOIN report_texts t ON t.id = r.id').raw().iterate() as Iterable<[number, Buffer, Buffer]>);
+  if (changes) {
+    for (const [chunk, tokenCounts, termCounts] of db.prepare('SELECT chunk, tokens, terms FROM passage_lengths').raw().iterate() as Iterable<[number, Buffer, Buffer]>) {
+      const at = chunk * LENGTH_CHUNK;
+      tokens.set(asUint16(tokenCounts).subarray(0, Math.max(0, tokens.length - at)), at);
+      terms.set(asUint16(termCounts).subarray(0, Math.max(0, terms.length - at)), at);
+    }
+    for (const [first, count] of changes.removed) {
+      tokens.fill(0, first, first + count);
+      terms.fill(0, first, first + count);
+    }
+  }
+  for (const [first, tokenCounts, termCounts] of lengths) {
     tokens.set(asUint16(tokenCounts), first);
     terms.set(asUint16(termCounts), first);
   }

@@ -35,6 +35,8 @@ export class StoreWriter {
   private ftsTokens = 0;
   private nextPassage: number;
   private nextReport: number;
+  /** An update of an existing store: its passage lengths are patched with what changed, not re-read. */
+  private readonly lengthChanges: { added: number[]; removed: [number, number][] } | undefined;
   private readonly insert;
 
   constructor(
@@ -51,6 +53,7 @@ export class StoreWriter {
     this.ftsTokens = totals?.tokens ?? 0;
     this.nextPassage = ((db.prepare('SELECT max(id) AS id FROM passages').get() as { id: number | null }).id ?? -1) + 1;
     this.nextReport = ((db.prepare('SELECT max(id) AS id FROM reports').get() as { id: number | null }).id ?? -1) + 1;
+    this.lengthChanges = this.nextReport > 0 ? { added: [], removed: [] } : undefined;
     this.insert = {
       report: db.prepare('INSERT INTO reports (id, doc_id, file, place, place_code, year, first_passage, passage_count, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       text: db.prepare('INSERT INTO report_texts (id, text, token_counts, term_counts) VALUES (?, ?, ?, ?)'),
@@ -63,6 +66,7 @@ export class StoreWriter {
   /** Indexes one report; returns how many passages it has. */
   add(report: Report): number {
     const reportId = this.nextReport++;
+    this.lengthChanges?.added.push(reportId);
     const passages = splitPassages(report.meta.doc_id, report.text);
     // Traditional characters are indexed as simplified ones (same length: offsets are unchanged).
     const searchText = simplify(report.text);
@@ -111,6 +115,7 @@ export class StoreWriter {
       }
     }
     const last = row.first_passage + row.passage_count - 1;
+    this.lengthChanges?.removed.push([row.first_passage, row.passage_count]);
     this.db.prepare('DELETE FROM top_postings WHERE passage BETWEEN ? AND ?').run(row.first_passage, last);
     this.db.prepare('DELETE FROM passages WHERE report = ?').run(row.id);
     this.db.prepare('DELETE FROM figures WHERE report = ?').run(row.id);
@@ -125,7 +130,7 @@ export class StoreWriter {
     for (const [term, entry] of this.terms) if (entry.passages > 0 || entry.dead > 0) insert.run(entry.id, term, entry.passages, entry.dead);
     this.db.prepare('DELETE FROM fts_totals').run();
     this.db.prepare('INSERT INTO fts_totals (rows, tokens) VALUES (?, ?)').run(this.ftsRows, this.ftsTokens);
-    writeLengthChunks(this.db);
+    writeLengthChunks(this.db, this.lengthChanges);
   }
 
   /** Counts a passage holding a term (`delta` +1 on add, −1 on remove). */
