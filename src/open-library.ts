@@ -81,9 +81,6 @@ function openMemory(location: IndexLocation, logger: Logger): ReportLibrary {
   return new ReportLibrary({ store: new MemoryStore({ ...loaded, miniSearch }), tokenizer, synonyms: loadSynonyms() });
 }
 
-/** How long after the handshake the SQLite store's full checks start. */
-const CHECK_AFTER_HANDSHAKE_MS = 1500;
-
 /**
  * The SQLite store, opened with its dictionary files checked. Every corpus file is compared with
  * the stamps of the build after the handshake; a difference is said on stderr and makes the next
@@ -102,22 +99,18 @@ function openSqlite(location: IndexLocation, manifest: Manifest, logger: Logger)
   const tokenizer = lazyTokenizer(() => loadTokenizer(queryDictionaries(location.indexDir)));
   const afterHandshake = () => {
     tokenizer.load();
-    // Both run between requests, a moment after the handshake so that the first search does not
-    // share the CPU with them; a failure is said, never an unhandled rejection that would end the server.
+    // Both run between requests; a failure is said, never an unhandled rejection that would end the server.
     const failed = (what: string) => (error: unknown) => logger.warn(`the check of ${what} after the start failed: ${(error as Error).message}`);
-    const check = () => {
-      verifyStoreFile(path.join(location.indexDir, SQLITE_FILE), manifest)
-        .then((damage) => damage && markDamaged(location.indexDir, manifest, damage, logger))
-        .catch(failed(SQLITE_FILE));
-      corpusDifferenceInSlices((file) => store.corpusStamp(file), () => store.corpusFiles(), location.corpusDir)
-        .then((changed) => {
-          if (!changed) return;
-          logger.warn(`the corpus changed since the index was built (${changed}): answers come from the index as built until the next start updates it`);
-          writeManifest(location.indexDir, { ...manifest, corpus_folder_mtime_ms: -1 });
-        })
-        .catch(failed(location.corpusDir));
-    };
-    setTimeout(check, CHECK_AFTER_HANDSHAKE_MS).unref();
+    verifyStoreFile(path.join(location.indexDir, SQLITE_FILE), manifest)
+      .then((damage) => damage && markDamaged(location.indexDir, manifest, damage, logger))
+      .catch(failed(SQLITE_FILE));
+    corpusDifferenceInSlices((file) => store.corpusStamp(file), () => store.corpusFiles(), location.corpusDir)
+      .then((changed) => {
+        if (!changed) return;
+        logger.warn(`the corpus changed since the index was built (${changed}): answers come from the index as built until the next start updates it`);
+        writeManifest(location.indexDir, { ...manifest, corpus_folder_mtime_ms: -1 });
+      })
+      .catch(failed(location.corpusDir));
   };
   return new ReportLibrary({ store, tokenizer, synonyms: loadSynonyms(), afterHandshake });
 }
