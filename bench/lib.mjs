@@ -97,6 +97,17 @@ export function procMemory(pid) {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in ms (10 ms resolution); NaN when unknown. */
+export function procCpuMs(pid) {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 export function ms(startNs) {
   return Number(process.hrtime.bigint() - startNs) / 1e6;
 }

@@ -43,20 +43,28 @@ if (args.mode === 'build') {
   library.preloadSearch(silentLogger);
   for (const query of QUERIES) library.searchPassages({ query, limit: 8 });
   const times = [];
+  // CPU time too: on a shared machine wall time mostly measures the other processes.
+  const cpuTimes = [];
   for (let rep = 0; rep < reps; rep++) {
     for (const query of QUERIES) {
       const started = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
       library.searchPassages({ query, limit: 8 });
       times.push(ms(started));
+      const used = process.cpuUsage(cpu);
+      cpuTimes.push((used.user + used.system) / 1000);
     }
   }
-  emitJson('store-search', { store: args.store, p50_ms: round(percentile(times, 50), 2), p99_ms: round(percentile(times, 99), 2), searches: times.length, ...(args.store === 'sqlite' ? await scoreKept(library) : {}) });
+  emitJson('store-search', { store: args.store, p50_ms: round(percentile(times, 50), 2), p99_ms: round(percentile(times, 99), 2), cpu_p50_ms: round(percentile(cpuTimes, 50), 2), cpu_p99_ms: round(percentile(cpuTimes, 99), 2), searches: times.length, ...(args.store === 'sqlite' ? await scoreKept(library) : {}) });
 }
 
 /**
- * The share of the exhaustive BM25 top-8 score the capped search keeps: for each query (planned
- * as the product plans it), the exhaustive scores of the 8 passages the capped backend ranks
- * first over the 8 best exhaustive scores. Also the exhaustive search's own latency.
+ * The share of the exhaustive BM25 top-8 score the bounded search keeps: each of the 68 fixed
+ * queries is planned as the product plans it (terms, synonyms, weights, places boosted), ranked by
+ * the store's backend (threshold search over impact lists) and by the same backend scoring every
+ * posting (postingCap Infinity); summed over the queries, the exhaustive scores of the 8 passages
+ * the bounded search ranks first over the 8 best exhaustive scores. 1 means the same top 8 (or
+ * ties of equal score). Also the exhaustive search's own latency.
  */
 async function scoreKept(library) {
   const { SqliteStore } = await dist('store/sqlite-store.js');

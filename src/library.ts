@@ -39,7 +39,6 @@ export function citationOf(passage: Passage): Citation {
 export class ReportLibrary {
   readonly places: PlaceRegistry;
   readonly manifest: Manifest;
-  readonly reports: readonly ReportSummary[];
   readonly tokenizer: Tokenizer;
   readonly indicators: IndicatorBook;
   readonly changes: ChangeBook;
@@ -50,12 +49,17 @@ export class ReportLibrary {
   constructor(parts: LibraryParts) {
     this.store = parts.store;
     this.manifest = parts.store.manifest;
-    this.reports = parts.store.reports;
     this.tokenizer = parts.tokenizer;
-    this.places = new PlaceRegistry(this.reports.map((report) => report.meta), () => parts.gazetteer ?? Gazetteer.load());
+    // A SQLite store gives its places without reading every report: a start reads no report list.
+    this.places = new PlaceRegistry(parts.store.placeMetas?.() ?? parts.store.reports.map((report) => report.meta), () => parts.gazetteer ?? Gazetteer.load());
     this.indicators = new IndicatorBook(parts.store.figures, this.places);
-    this.changes = new ChangeBook(this.reports, (docId) => this.store.report(docId), (docId) => this.passagesOf(docId), () => loadPlaces(this.places.gazetteer));
+    this.changes = new ChangeBook(() => this.reports, (docId) => this.store.report(docId), (docId) => this.passagesOf(docId), () => loadPlaces(this.places.gazetteer));
     this.parts = parts;
+  }
+
+  /** Every report's metadata (a SQLite store reads them when first asked). */
+  get reports(): readonly ReportSummary[] {
+    return this.store.reports;
   }
 
   /** The passage search, its index loaded on first use. */

@@ -5,16 +5,18 @@ import { MinzhengError } from './errors.js';
 import { ReportLibrary } from './library.js';
 import type { Logger } from './log.js';
 import { reportCorpusNotes } from './search/build.js';
-import { codeStaleness, corpusDifference, stalenessReason } from './search/freshness.js';
+import { codeStaleness, corpusDifferenceInSlices, stalenessReason } from './search/freshness.js';
 import { SYNONYMS_FILE, queryDictionaries } from './search/jieba-files.js';
 import { miniSearchOptions, type PassageDocument } from './search/options.js';
 import { loadIndex, readChecked, readManifest, readSearchIndex, writeManifest } from './search/store.js';
-import type { CorpusFileStamp, Manifest } from './search/types.js';
+import type { Manifest } from './search/types.js';
 import { buildStore, storeForSize } from './store/build-store.js';
 import { recoverGenerations } from './store/generation.js';
 import { MemoryStore } from './store/memory-store.js';
 import { SQLITE_FILE } from './store/sqlite-schema.js';
+import { checkStoreAtStart, markDamaged, verifyStoreFile } from './store/sqlite-check.js';
 import { SqliteStore } from './store/sqlite-store.js';
+import { lazyTokenizer } from './text/lazy-tokenizer.js';
 import type { StoreKind } from './store/types.js';
 import { readSynonymGroups } from './text/dictionary.js';
 import { SynonymTable } from './text/synonyms.js';
@@ -110,20 +112,30 @@ function openMemory(location: IndexLocation, logger: Logger): ReportLibrary {
 function openSqlite(location: IndexLocation, manifest: Manifest, logger: Logger): ReportLibrary {
   try {
     for (const name of Object.keys(manifest.files ?? {})) readChecked(location.indexDir, manifest, name);
-    const size = fs.statSync(path.join(location.indexDir, SQLITE_FILE)).size;
-    if (size !== manifest.search_index_bytes) throw new Error(`${SQLITE_FILE} has ${size} bytes, the manifest says ${manifest.search_index_bytes}`);
+    checkStoreAtStart(path.join(location.indexDir, SQLITE_FILE), manifest);
   } catch (error) {
     throw new MinzhengError('INDEX_UNUSABLE', `index in ${location.indexDir} is unusable: ${(error as Error).message}`);
   }
   reportCorpusNotes(logger, manifest);
   const store = SqliteStore.open(location.indexDir, manifest);
+  // jieba's dictionaries are loaded after the handshake (the first search needs them, initialize does not).
+  const tokenizer = lazyTokenizer(() => loadTokenizer(queryDictionaries(location.indexDir)));
   const afterHandshake = () => {
-    const changed = corpusDifference(store.corpusStamps() as Record<string, CorpusFileStamp>, location.corpusDir);
-    if (!changed) return;
-    logger.warn(`the corpus changed since the index was built (${changed}): answers come from the index as built until the next start updates it`);
-    writeManifest(location.indexDir, { ...manifest, corpus_folder_mtime_ms: -1 });
+    tokenizer.load();
+    // Both run between requests; a failure is said, never an unhandled rejection that would end the server.
+    const failed = (what: string) => (error: unknown) => logger.warn(`the check of ${what} after the start failed: ${(error as Error).message}`);
+    verifyStoreFile(path.join(location.indexDir, SQLITE_FILE), manifest)
+      .then((damage) => damage && markDamaged(location.indexDir, manifest, damage, logger))
+      .catch(failed(SQLITE_FILE));
+    corpusDifferenceInSlices((file) => store.corpusStamp(file), () => store.corpusFiles(), location.corpusDir)
+      .then((changed) => {
+        if (!changed) return;
+        logger.warn(`the corpus changed since the index was built (${changed}): answers come from the index as built until the next start updates it`);
+        writeManifest(location.indexDir, { ...manifest, corpus_folder_mtime_ms: -1 });
+      })
+      .catch(failed(location.corpusDir));
   };
-  return new ReportLibrary({ store, tokenizer: loadTokenizer(queryDictionaries(location.indexDir)), synonyms: loadSynonyms(), afterHandshake });
+  return new ReportLibrary({ store, tokenizer, synonyms: loadSynonyms(), afterHandshake });
 }
 
 /**

@@ -33,7 +33,7 @@ export async function serveHttp(argv: readonly string[]): Promise<void> {
   cleanUpAtExit(location.indexDir);
   const holder = startLibrary(location, stderrLogger, { workerUrl: buildWorkerUrl() });
   const sessions = new SessionPool(() => createServer({ holder, logger: stderrLogger }), stderrLogger);
-  const health = () => ({ reports: holder.readyLibrary()?.reports.length ?? 0, sessions: sessions.size, ...indexState(holder) });
+  const health = () => ({ reports: holder.readyLibrary()?.manifest.counts.reports ?? 0, sessions: sessions.size, ...indexState(holder) });
   const handler = createHttpHandler({ config, sessions, logger: stderrLogger, health });
   const server = http.createServer((req, res) => void handler(req, res));
 
@@ -64,7 +64,7 @@ export async function serveHttp(argv: readonly string[]): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}${MCP_PATH}`;
   const ready = holder.readyLibrary();
-  stderrLogger.info(`${ready ? `ready: ${ready.reports.length} reports, serving` : 'the index is being built; serving'} MCP on ${where}${config.token ? ' (bearer token required)' : ''}`);
+  stderrLogger.info(`${ready ? `ready: ${ready.manifest.counts.reports} reports, serving` : 'the index is being built; serving'} MCP on ${where}${config.token ? ' (bearer token required)' : ''}`);
 }
 
 /** /health says whether the index is being built or failed (it answers "ok" either way: the server runs). */

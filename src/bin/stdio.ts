@@ -36,6 +36,6 @@ export async function serveStdio(argv: readonly string[]): Promise<void> {
   process.on('SIGTERM', shutdown);
   await server.connect(new StdioServerTransport());
   const library = holder.readyLibrary();
-  stderrLogger.info(library ? `ready: ${library.reports.length} reports, serving MCP on stdio` : 'serving MCP on stdio; the index is being built');
+  stderrLogger.info(library ? `ready: ${library.manifest.counts.reports} reports, serving MCP on stdio` : 'serving MCP on stdio; the index is being built');
   afterStartChecks(holder, config, stderrLogger);
 }

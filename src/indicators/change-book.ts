@@ -13,7 +13,8 @@ export class ChangeBook {
   private places: Places | undefined;
 
   constructor(
-    private readonly reports: readonly ReportSummary[],
+    /** Read when a change is first asked for (a SQLite store reads its report list then). */
+    private readonly reportsOf: () => readonly ReportSummary[],
     /** A report with its text, read only when its changes are first asked for (a large store keeps texts on disk). */
     private readonly reportOf: (docId: string) => Report | undefined,
     private readonly passagesOf: (docId: string) => readonly Passage[],
@@ -38,7 +39,7 @@ export class ChangeBook {
 
   /** Changes of some indicators, in reports of some places (full names; all when undefined): confident ones unless asked. */
   changesOf(indicatorIds: ReadonlySet<string>, reportPlaces?: ReadonlySet<string>, includeUncertain = false): ChangeFigure[] {
-    return this.reports
+    return this.reportsOf()
       .filter((report) => reportPlaces === undefined || reportPlaces.has(report.meta.place))
       .flatMap((report) => this.ofReport(report))
       .filter((change) => indicatorIds.has(change.indicator) && (includeUncertain || change.confidence === 'high'));

@@ -164,7 +164,7 @@ export class PassageSearch {
   search(text: string, filters: SearchFilters): PassageHit[] {
     // The backend is asked for the pool only: a bounded store (SQLite) then scores no more than that.
     const ranked = this.backend.search({ ...this.buildQuery(text, filters), limit: Math.max(RERANK_POOL, filters.limit) });
-    const pool = this.rescore(text, ranked.slice(0, Math.max(RERANK_POOL, filters.limit)));
+    const pool = this.rescore(text, ranked.slice(0, Math.max(RERANK_POOL, filters.limit)), filters.limit);
     return pool.slice(0, filters.limit);
   }
 
@@ -183,17 +183,25 @@ export class PassageSearch {
     return best;
   }
 
-  /** Scores times how much of the question each passage holds (and, for 有多少, whether it states a quantity), best first. */
-  private rescore(text: string, ranked: readonly { id: number; score: number }[]): PassageHit[] {
+  /**
+   * Scores times how much of the question each passage holds (and, for 有多少, whether it states a
+   * quantity), best first. Both factors are at most 1, so with `limit` the passages (in score order)
+   * are read only until the next score cannot reach the limit-th rescored one: the same best
+   * `limit`, without reading every passage of the pool (each a read from a SQLite store).
+   */
+  private rescore(text: string, ranked: readonly { id: number; score: number }[], limit = Infinity): PassageHit[] {
     const words = this.contentWords(simplify(text));
     const wantsQuantity = asksForQuantity(text);
     const hits: PassageHit[] = [];
+    const best: number[] = [];
     for (const { id, score } of ranked) {
+      if (best.length >= limit && score <= best[limit - 1]!) break;
       const hit = this.hitOf(id);
       if (!hit) continue;
       const share = coverage(simplify(hit.passage.text), words);
       const quantity = wantsQuantity ? quantityFactor(hit.passage.text) : 1;
       hits.push({ ...hit, score: score * coverageFactor(share) * quantity, coverage: share });
+      if (limit !== Infinity) insertDescending(best, hits[hits.length - 1]!.score, limit);
     }
     return hits.sort((a, b) => b.score - a.score);
   }
@@ -203,6 +211,15 @@ export class PassageSearch {
     const report = passage && this.passages.summaryOf(passage.doc_id);
     return passage && report ? { passage, report } : undefined;
   }
+}
+
+/** Keeps `scores` the `size` highest, descending. */
+function insertDescending(scores: number[], score: number, size: number): void {
+  let at = scores.length;
+  while (at > 0 && scores[at - 1]! < score) at--;
+  if (at >= size) return;
+  scores.splice(at, 0, score);
+  if (scores.length > size) scores.pop();
 }
 
 function compareTuples(a: readonly number[], b: readonly number[]): number {

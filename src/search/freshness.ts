@@ -67,11 +67,30 @@ export function codeStaleness(manifest: Manifest): string | undefined {
   return undefined;
 }
 
-/** A file whose size and mtime are as built is taken as unchanged; any other file is hashed. */
+/** The first difference between the corpus files and the stamps of the build, or undefined when there is none. */
 export function corpusDifference(built: Record<string, CorpusFileStamp>, corpusDir: string): string | undefined {
+  const steps = differenceSteps((file) => built[file], () => Object.keys(built), corpusDir);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The same, one file per step between which a server answers requests: a large corpus's check
+ * after the handshake does not hold the event loop. `stampOf` reads one file's stamp.
+ */
+export async function corpusDifferenceInSlices(stampOf: (file: string) => CorpusFileStamp | undefined, builtFiles: () => string[], corpusDir: string, filesPerSlice = 500): Promise<string | undefined> {
+  const steps = differenceSteps(stampOf, builtFiles, corpusDir);
+  for (let n = 1; ; n++) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (n % filesPerSlice === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function* differenceSteps(stampOfFile: (file: string) => CorpusFileStamp | undefined, builtFiles: () => string[], corpusDir: string): Generator<void, string | undefined> {
   const files = listReportFiles(corpusDir);
   for (const file of files) {
-    const stamp = built[file];
+    yield;
+    const stamp = stampOfFile(file);
     if (!stamp) return `new corpus file ${file}`;
     const fullPath = path.join(corpusDir, file);
     // An unreadable file is tried again at every start: fixing its permissions is a change.
@@ -83,7 +102,10 @@ export function corpusDifference(built: Record<string, CorpusFileStamp>, corpusD
     if (stat.size === stamp.size && stat.mtimeMs === stamp.mtime_ms) continue;
     if (stampOf(fullPath).sha256 !== stamp.sha256) return `corpus file ${file} changed`;
   }
+  // Every listed file has a stamp: one was removed when the build had more.
+  const built = builtFiles();
+  if (built.length === files.length) return undefined;
   const present = new Set(files);
-  const removed = Object.keys(built).find((file) => !present.has(file));
+  const removed = built.find((file) => !present.has(file));
   return removed ? `corpus file ${removed} was removed` : undefined;
 }

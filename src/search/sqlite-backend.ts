@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import { PassageLengths, miniSearchIdf } from '../store/passage-lengths.js';
+import { frequenciesIn } from '../store/passage-vectors.js';
 import { termToken } from '../store/sqlite-schema.js';
 import type { BackendQuery, RankedPassage, SearchBackend } from './backend.js';
+import { thresholdSearch, type ImpactSource, type QueryWord } from './threshold-search.js';
 
 /** Where a report's passages are (consecutive ids), its place and year: held in memory, one entry per report. */
 export interface ReportSpan {
@@ -11,30 +13,35 @@ export interface ReportSpan {
   year: number | undefined;
 }
 
-/** A filter that keeps reports of this share of all passages or more is applied to each hit instead of as rowid ranges. */
-const RANGE_FILTER_SHARE = 0.5;
-/** Rowid ranges a filtered term query is cut into at most (nearest ranges merged; hits outside the filter are dropped after). */
-const MAX_RANGES = 8;
+/** A place filter or boost over at most this many passages scores them all from their stored vectors (exact, no posting read). */
+const SCAN_PASSAGES = 25_000;
+
+/** Bounds of a query's cost and of what it certifies (threshold-search.ts). */
+const CERTIFY = 8;
+const MAX_COMPLETIONS = 1500;
 
 export interface SqliteBackendOptions {
-  /** Postings a common term may score (its best by impact); Infinity scores all of them, as MiniSearch does. */
+  /** Deepest entry of a common word's impact list read; Infinity scores every posting, as MiniSearch does. */
   postingCap: number;
   /** Terms in more passages than this have an impact-ordered list (the cap the store was built with). */
   listsAbove: number;
 }
 
 /**
- * BM25 over SQLite FTS5. Each query word is one statement: a word in more than `postingCap`
- * passages reads its precomputed best postings (top_postings), any other word its FTS5 postings
- * scored by bm25(); a place or year filter becomes rowid ranges of its reports' passages.
- * Scores are MiniSearch's (passage-lengths.ts): summed over words (synonyms at their weight),
- * times the number of words matched, times the place boost — the two stores rank alike.
+ * BM25 over SQLite FTS5, with MiniSearch's scores (passage-lengths.ts): summed over words
+ * (synonyms at their weight), times the number of words matched, times the place boost — the two
+ * stores rank alike. A rare word's postings are read whole from FTS5; a common word (in more than
+ * `listsAbove` passages) is read from its impact-ordered list only as deep as the threshold search
+ * needs, and candidates are completed from their stored term vectors (threshold-search.ts). A place
+ * filter or boost scores that place's passages from their vectors; a year filter is applied to
+ * what the lists give. Cost is bounded by the lists' depth and the completions, not the corpus.
  */
 export class SqliteBackend implements SearchBackend {
   private readonly termOf;
   private readonly allPostings;
-  private readonly rangePostings;
   private readonly topPostings;
+  private readonly vectorsOf;
+  private readonly vectors;
   private readonly lengths: PassageLengths;
 
   constructor(
@@ -43,80 +50,140 @@ export class SqliteBackend implements SearchBackend {
     private readonly options: SqliteBackendOptions,
   ) {
     this.termOf = db.prepare('SELECT id, passages, dead FROM terms WHERE term = ? AND passages > 0');
-    const fts = 'SELECT rowid AS id, -bm25(passage_terms) AS score FROM passage_terms WHERE passage_terms MATCH ?';
-    this.allPostings = db.prepare(fts).raw();
-    this.rangePostings = db.prepare(`${fts} AND rowid BETWEEN ? AND ?`).raw();
-    this.topPostings = db.prepare('SELECT passage, impact FROM top_postings WHERE term = ? ORDER BY impact DESC LIMIT ?').raw();
+    this.allPostings = db.prepare('SELECT rowid AS id, -bm25(passage_terms) AS score FROM passage_terms WHERE passage_terms MATCH ?').raw();
+    this.topPostings = db.prepare('SELECT passage, impact FROM top_postings WHERE term = ? ORDER BY impact DESC LIMIT ? OFFSET ?').raw();
+    this.vectorsOf = db.prepare('SELECT id, terms FROM passages WHERE id IN (SELECT value FROM json_each(?))').raw();
+    this.vectors = db.prepare('SELECT id, terms FROM passages WHERE id BETWEEN ? AND ?').raw();
     this.lengths = PassageLengths.load(db);
   }
 
   search(query: BackendQuery): RankedPassage[] {
-    const keeps = this.filterOf(query);
-    const ranges = keeps && this.rangesOf(keeps);
-    // Per passage: the sum of its words' scores, and how many words matched (MiniSearch multiplies by it).
-    const scores = new Map<number, { sum: number; words: number }>();
-    for (const { word, weight } of words(query)) {
-      const term = this.termOf.get(word) as { id: number; passages: number; dead: number } | undefined;
-      if (!term) continue;
-      const idf = miniSearchIdf(this.lengths.passages, term.passages);
-      for (const [id, impact] of this.postings(term, ranges, keeps !== undefined)) {
-        const entry = scores.get(id);
-        if (entry) {
-          entry.sum += weight * idf * impact;
-          entry.words += 1;
-        } else scores.set(id, { sum: weight * idf * impact, words: 1 });
-      }
-    }
+    const keepsSpan = filterOf(query);
     const boost = query.boostPlaces && query.boostPlaces.size > 0 ? query.boostPlaces : undefined;
-    const ranked: RankedPassage[] = [];
-    for (const [id, { sum, words: matched }] of scores) {
-      const span = this.spanOf(id);
-      if (!span || (keeps && !keeps(span))) continue;
-      ranked.push({ id, score: sum * matched * (boost?.has(span.place) ? query.placeBoost : 1) });
-    }
+    const words = this.wordsOf(query);
+    const ranked = this.rank(words, query, keepsSpan, boost);
     return query.limit !== undefined && query.limit < ranked.length ? best(ranked, query.limit) : ranked.sort(byScore);
   }
 
-  /** A word's postings with their impacts: its best ones when it is common and nothing is filtered, else all (within the ranges). */
-  private postings(term: { id: number; passages: number; dead: number }, ranges: [number, number][] | undefined, filtered: boolean): [number, number][] {
-    const token = termToken(term.id);
-    const { postingCap, listsAbove } = this.options;
-    if (!filtered && term.passages > listsAbove && postingCap !== Infinity) {
-      return this.topPostings.all(term.id, Math.min(postingCap, listsAbove)) as [number, number][];
+  private rank(words: ScoredWord[], query: BackendQuery, keepsSpan: ((span: ReportSpan) => boolean) | undefined, boost: ReadonlySet<string> | undefined): RankedPassage[] {
+    if (words.length === 0) return [];
+    const boostOfSpan = (span: ReportSpan) => (boost?.has(span.place) ? query.placeBoost : 1);
+    if (this.options.postingCap === Infinity) return this.exhaustive(words, keepsSpan, boostOfSpan);
+    const sorted = [...words].sort((a, b) => a.termId - b.termId);
+    if (query.places) {
+      const kept = this.spans.filter((span) => keepsSpan!(span));
+      if (passagesIn(kept) <= SCAN_PASSAGES) return [...this.scan(kept, sorted, boostOfSpan)].map(([id, score]) => ({ id, score }));
     }
-    const rows = ranges ? ranges.flatMap(([from, to]) => this.rangePostings.all(token, from, to) as [number, number][]) : (this.allPostings.all(token) as [number, number][]);
-    return rows.map(([id, score]) => [id, this.lengths.impact(id, score, term)]);
+    // A boosted place's passages are all scored first: a passage not yet seen then gets no boost.
+    const boosted = boost && !query.places ? this.spans.filter((span) => boost.has(span.place) && (!keepsSpan || keepsSpan(span))) : [];
+    const scanBoosted = boosted.length > 0 && passagesIn(boosted) <= SCAN_PASSAGES;
+    const exact = scanBoosted ? this.scan(boosted, sorted, boostOfSpan) : new Map<number, number>();
+    const frequencies: number[] = [];
+    const source: ImpactSource = {
+      postings: (word) => this.postingsOf(word as ScoredWord),
+      listSlice: (word, from, to) => this.topPostings.all(word.termId, to - from, from) as [number, number][],
+      exactScores: (ids) => {
+        const vectors = new Map(this.vectorsOf.all(JSON.stringify(ids)) as [number, Buffer][]);
+        return ids.map((id) => this.vectorScore(id, vectors.get(id), sorted, frequencies) * this.boostAt(id, boostOfSpan));
+      },
+      boostOf: (id) => this.boostAt(id, boostOfSpan),
+      keeps: (id) => {
+        const span = spanContaining(this.spans, id);
+        return span !== undefined && (!keepsSpan || keepsSpan(span));
+      },
+    };
+    const maxDepth = Math.min(this.options.postingCap, this.options.listsAbove);
+    return thresholdSearch(words, source, { certify: Math.min(CERTIFY, query.limit ?? CERTIFY), maxDepth, maxCompletions: MAX_COMPLETIONS, unseenBoost: boost && !scanBoosted ? query.placeBoost : 1 }, exact);
   }
 
-  private filterOf({ places, publishedFrom, publishedTo }: BackendQuery): ((span: ReportSpan) => boolean) | undefined {
-    if (!places && publishedFrom === undefined && publishedTo === undefined) return undefined;
-    return (span) =>
-      (!places || places.has(span.place)) &&
-      ((publishedFrom === undefined && publishedTo === undefined) ||
-        (span.year !== undefined && (publishedFrom === undefined || span.year >= publishedFrom) && (publishedTo === undefined || span.year <= publishedTo)));
+  /** Every posting of every word scored (MiniSearch's ranking; the bench's reference and Infinity's meaning). */
+  private exhaustive(words: ScoredWord[], keepsSpan: ((span: ReportSpan) => boolean) | undefined, boostOfSpan: (span: ReportSpan) => number): RankedPassage[] {
+    const scores = new Map<number, { sum: number; words: number }>();
+    for (const word of words) {
+      for (const [id, impact] of this.postingsOf(word)) {
+        const entry = scores.get(id);
+        if (entry) {
+          entry.sum += word.factor * impact;
+          entry.words += 1;
+        } else scores.set(id, { sum: word.factor * impact, words: 1 });
+      }
+    }
+    const ranked: RankedPassage[] = [];
+    for (const [id, { sum, words: matched }] of scores) {
+      const span = spanContaining(this.spans, id);
+      if (!span || (keepsSpan && !keepsSpan(span))) continue;
+      ranked.push({ id, score: sum * matched * boostOfSpan(span) });
+    }
+    return ranked;
   }
 
-  /** The passages of the reports a filter keeps as at most MAX_RANGES rowid ranges; none when they are most of the store. */
-  private rangesOf(keeps: (span: ReportSpan) => boolean): [number, number][] | undefined {
-    const kept = this.spans.filter((span) => keeps(span) && span.count > 0);
-    if (kept.reduce((sum, span) => sum + span.count, 0) >= RANGE_FILTER_SHARE * this.lengths.passages) return undefined;
-    const ranges: [number, number][] = [];
-    for (const span of kept) {
-      const last = ranges[ranges.length - 1];
-      if (last && last[1] + 1 === span.first) last[1] = span.first + span.count - 1;
-      else ranges.push([span.first, span.first + span.count - 1]);
+  /** Every passage of the given reports scored from its stored vector. */
+  private scan(spans: readonly ReportSpan[], sorted: readonly ScoredWord[], boostOfSpan: (span: ReportSpan) => number): Map<number, number> {
+    const scores = new Map<number, number>();
+    const frequencies: number[] = [];
+    for (const span of spans) {
+      if (span.count === 0) continue;
+      for (const [id, vector] of this.vectors.all(span.first, span.first + span.count - 1) as [number, Buffer][]) {
+        const score = this.vectorScore(id, vector, sorted, frequencies) * boostOfSpan(span);
+        if (score > 0) scores.set(id, score);
+      }
     }
-    while (ranges.length > MAX_RANGES) {
-      let narrowest = 0;
-      for (let i = 1; i < ranges.length - 1; i++) if (ranges[i + 1]![0] - ranges[i]![1] < ranges[narrowest + 1]![0] - ranges[narrowest]![1]) narrowest = i;
-      ranges.splice(narrowest, 2, [ranges[narrowest]![0], ranges[narrowest + 1]![1]]);
-    }
-    return ranges;
+    return scores;
   }
 
-  private spanOf(id: number): ReportSpan | undefined {
-    return spanContaining(this.spans, id);
+  /** A passage's score from its vector (without the boost): words sorted by term id. */
+  private vectorScore(id: number, vector: Buffer | undefined, sorted: readonly ScoredWord[], frequencies: number[]): number {
+    if (!vector) return 0;
+    frequenciesIn(vector, sorted.map((word) => word.termId), frequencies);
+    let sum = 0;
+    let matched = 0;
+    sorted.forEach((word, i) => {
+      if (frequencies[i]! > 0) {
+        sum += word.factor * this.lengths.impactOf(id, frequencies[i]!);
+        matched += 1;
+      }
+    });
+    return sum * matched;
   }
+
+  private boostAt(id: number, boostOfSpan: (span: ReportSpan) => number): number {
+    const span = spanContaining(this.spans, id);
+    return span ? boostOfSpan(span) : 1;
+  }
+
+  /** A word's FTS5 postings with MiniSearch's impacts (rows of removed reports included: they are dropped as unserved). */
+  private postingsOf(word: ScoredWord): [number, number][] {
+    const rows = this.allPostings.all(termToken(word.termId)) as [number, number][];
+    return rows.map(([id, score]) => [id, this.lengths.impact(id, score, word.term)]);
+  }
+
+  /** The query's words found in the store, with weight × IDF and whether an impact list reads them. */
+  private wordsOf(query: BackendQuery): ScoredWord[] {
+    const found: ScoredWord[] = [];
+    for (const { word, weight } of words(query)) {
+      const term = this.termOf.get(word) as { id: number; passages: number; dead: number } | undefined;
+      if (!term) continue;
+      const listed = term.passages > this.options.listsAbove && this.options.postingCap !== Infinity;
+      found.push({ termId: term.id, term, factor: weight * miniSearchIdf(this.lengths.passages, term.passages), listed });
+    }
+    return found;
+  }
+}
+
+interface ScoredWord extends QueryWord {
+  term: { passages: number; dead: number };
+}
+
+function filterOf({ places, publishedFrom, publishedTo }: BackendQuery): ((span: ReportSpan) => boolean) | undefined {
+  if (!places && publishedFrom === undefined && publishedTo === undefined) return undefined;
+  return (span) =>
+    (!places || places.has(span.place)) &&
+    ((publishedFrom === undefined && publishedTo === undefined) ||
+      (span.year !== undefined && (publishedFrom === undefined || span.year >= publishedFrom) && (publishedTo === undefined || span.year <= publishedTo)));
+}
+
+function passagesIn(spans: readonly ReportSpan[]): number {
+  return spans.reduce((sum, span) => sum + span.count, 0);
 }
 
 function byScore(a: RankedPassage, b: RankedPassage): number {

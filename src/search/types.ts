@@ -34,6 +34,8 @@ export interface Manifest {
   guesses?: PlaceGuess[];
   /** Size of search-index.json (or store.sqlite): it is read only at the first search, so a start checks its size. */
   search_index_bytes?: number;
+  /** SQLite store: sha256 of store.sqlite (checked at the start when small, after the handshake otherwise: store/sqlite-check.ts). */
+  search_index_sha256?: string;
   /** Every file of the index folder with its size and sha256: damage is found at load, not served. */
   files?: Record<string, { bytes: number; sha256: string }>;
   counts: { reports: number; passages: number; characters: number; figures: number };

@@ -86,7 +86,7 @@ function openBuilt(holder: LibraryHolder, request: BuildRequest, dir: string, lo
   }
   if ('library' in saved) {
     holder.resolve(saved.library);
-    logger.info(`ready: ${saved.library.reports.length} reports`);
+    logger.info(`ready: ${saved.library.manifest.counts.reports} reports`);
     return;
   }
   if (attempt >= MAX_BUILDS) {

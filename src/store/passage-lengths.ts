@@ -41,18 +41,25 @@ export class PassageLengths {
     this.ftsAvgTokens = fts.rows > 0 ? fts.tokens / fts.rows : 1;
   }
 
+  /** Every passage's lengths, from the chunks `writeLengthChunks` wrote (a few hundred rows at any size). */
   static load(db: Database.Database): PassageLengths {
     const size = ((db.prepare('SELECT max(id) AS id FROM passages').get() as { id: number | null }).id ?? -1) + 1;
-    const passages = (db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n;
+    // Summed over the reports' small rows: count(*) of passages would read every passage's vector.
+    const passages = (db.prepare('SELECT sum(passage_count) AS n FROM reports').get() as { n: number | null }).n ?? 0;
     const tokens = new Uint16Array(size);
     const terms = new Uint16Array(size);
-    const rows = db.prepare('SELECT first_passage, token_counts, term_counts FROM reports').raw().iterate() as Iterable<[number, Buffer, Buffer]>;
-    for (const [first, tokenCounts, termCounts] of rows) {
-      tokens.set(new Uint16Array(tokenCounts.buffer, tokenCounts.byteOffset, tokenCounts.byteLength / 2), first);
-      terms.set(new Uint16Array(termCounts.buffer, termCounts.byteOffset, termCounts.byteLength / 2), first);
+    for (const [chunk, tokenCounts, termCounts] of db.prepare('SELECT chunk, tokens, terms FROM passage_lengths').raw().iterate() as Iterable<[number, Buffer, Buffer]>) {
+      const at = chunk * LENGTH_CHUNK;
+      tokens.set(asUint16(tokenCounts).subarray(0, Math.max(0, size - at)), at);
+      terms.set(asUint16(termCounts).subarray(0, Math.max(0, size - at)), at);
     }
     const fts = (db.prepare('SELECT rows, tokens FROM fts_totals').get() as { rows: number; tokens: number } | undefined) ?? { rows: 0, tokens: 0 };
     return new PassageLengths(tokens, terms, passages, fts);
+  }
+
+  /** MiniSearch's score of a term found `frequency` times in a passage, without the IDF. */
+  impactOf(id: number, frequency: number): number {
+    return D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * (this.terms[id] ?? 0)) / this.avgTerms));
   }
 
   /** Whether a passage id is one of a served report (removed reports' rows stay in FTS5); a passage holding a term has tokens. */
@@ -69,6 +76,55 @@ export class PassageLengths {
     const ratio = fts5Score / fts5Idf(this.fts.rows, term.passages + term.dead);
     const norm = FTS5_K1 * (1 - FTS5_B + (FTS5_B * (this.tokens[id] ?? 0)) / this.ftsAvgTokens);
     const tf = Math.max(1, Math.round((ratio * norm) / (FTS5_K1 + 1 - ratio)));
-    return D + (tf * (K + 1)) / (tf + K * (1 - B + (B * (this.terms[id] ?? 0)) / this.avgTerms));
+    return this.impactOf(id, tf);
+  }
+}
+
+/** Passages per row of passage_lengths. */
+const LENGTH_CHUNK = 4096;
+
+function asUint16(blob: Buffer): Uint16Array {
+  // A blob's bytes need not be 2-aligned inside Node's buffer pool: copy when they are not.
+  return blob.byteOffset % 2 === 0 ? new Uint16Array(blob.buffer, blob.byteOffset, blob.byteLength / 2) : new Uint16Array(Uint8Array.from(blob).buffer);
+}
+
+/** What an update changed: the reports added (their ids) and the passage ranges of those removed. */
+export interface LengthChanges {
+  added: readonly number[];
+  removed: readonly (readonly [number, number])[];
+}
+
+/**
+ * Rewrites passage_lengths from the reports' per-passage lengths (a new store), or patches it
+ * with what an update changed: the lengths of every other report are not read again (they sit
+ * behind their report's text in report_texts).
+ */
+export function writeLengthChunks(db: Database.Database, changes?: LengthChanges): void {
+  const size = ((db.prepare('SELECT max(id) AS id FROM passages').get() as { id: number | null }).id ?? -1) + 1;
+  const tokens = new Uint16Array(Math.ceil(size / LENGTH_CHUNK) * LENGTH_CHUNK);
+  const terms = new Uint16Array(tokens.length);
+  const lengths = changes
+    ? changes.added.map((id) => db.prepare('SELECT r.first_passage, t.token_counts, t.term_counts FROM reports r JOIN report_texts t ON t.id = r.id WHERE r.id = ?').raw().get(id) as [number, Buffer, Buffer])
+    : (db.prepare('SELECT r.first_passage, t.token_counts, t.term_counts FROM reports r JOIN report_texts t ON t.id = r.id').raw().iterate() as Iterable<[number, Buffer, Buffer]>);
+  if (changes) {
+    for (const [chunk, tokenCounts, termCounts] of db.prepare('SELECT chunk, tokens, terms FROM passage_lengths').raw().iterate() as Iterable<[number, Buffer, Buffer]>) {
+      const at = chunk * LENGTH_CHUNK;
+      tokens.set(asUint16(tokenCounts).subarray(0, Math.max(0, tokens.length - at)), at);
+      terms.set(asUint16(termCounts).subarray(0, Math.max(0, terms.length - at)), at);
+    }
+    for (const [first, count] of changes.removed) {
+      tokens.fill(0, first, first + count);
+      terms.fill(0, first, first + count);
+    }
+  }
+  for (const [first, tokenCounts, termCounts] of lengths) {
+    tokens.set(asUint16(tokenCounts), first);
+    terms.set(asUint16(termCounts), first);
+  }
+  db.prepare('DELETE FROM passage_lengths').run();
+  const insert = db.prepare('INSERT INTO passage_lengths (chunk, tokens, terms) VALUES (?, ?, ?)');
+  for (let chunk = 0; chunk * LENGTH_CHUNK < size; chunk++) {
+    const range = [chunk * LENGTH_CHUNK, (chunk + 1) * LENGTH_CHUNK] as const;
+    insert.run(chunk, Buffer.from(tokens.slice(...range).buffer), Buffer.from(terms.slice(...range).buffer));
   }
 }

@@ -11,6 +11,7 @@ import { fileStamps, writeManifest } from '../search/store.js';
 import type { CorpusFileStamp, Manifest } from '../search/types.js';
 import { INDEX_FORMAT, PIPELINE_VERSION } from '../search/versions.js';
 import type { Tokenizer } from '../text/tokenizer.js';
+import { fileSha256 } from './sqlite-check.js';
 import { POSTING_CAP, updateImpactLists } from './sqlite-impacts.js';
 import { SQLITE_FILE, createStoreFile, openStoreFile } from './sqlite-schema.js';
 import { StoreWriter } from './sqlite-writer.js';
@@ -97,6 +98,7 @@ export function buildSqliteStore(dir: string, input: SqliteBuildInput): Manifest
   writeQueryDictionary(dir, words);
   manifest.files = fileStamps(dir, INDEX_DICTIONARY_FILES);
   manifest.search_index_bytes = fs.statSync(file).size;
+  manifest.search_index_sha256 = fileSha256(file);
   writeManifest(dir, manifest);
   reportCorpusNotes(logger, notes);
   logger.info(`${input.previousDir ? `incremental: ${changed.length} corpus file(s) read, ${gone.length} report(s) removed or replaced` : `indexed ${done} reports`} into ${file}`);
@@ -124,7 +126,7 @@ function sqliteManifest(db: Database.Database, notes: Omit<LoadedCorpus, 'report
     counts: {
       reports: count('SELECT count(*) AS n FROM reports'),
       passages: count('SELECT count(*) AS n FROM passages'),
-      characters: count('SELECT sum(length(text)) AS n FROM reports'),
+      characters: count('SELECT sum(length(text)) AS n FROM report_texts'),
       figures: count('SELECT count(*) AS n FROM figures'),
     },
   };

@@ -18,7 +18,11 @@ export const SQLITE_FILE = 'store.sqlite';
  * drop marks). Place and year are indexed columns of a passage's report; a report's passages
  * have consecutive ids, so a place filter is a few rowid ranges. A removed report's FTS rows stay
  * (FTS5 does not update its statistics on delete): its terms count as `dead` and fts_totals keeps
- * what FTS5 counts, so its bm25() can still be read exactly (passage-lengths.ts).
+ * what FTS5 counts, so its bm25() can still be read exactly (passage-lengths.ts). A passage row
+ * holds its terms with their frequencies (passage-vectors.ts); passage_lengths holds every
+ * passage's lengths in chunks, so a start reads a few hundred rows instead of one per report.
+ * Texts are kept apart from the reports' metadata: reading every report's span at a start then
+ * reads small rows, not every text's pages.
  */
 const SCHEMA = `
 CREATE TABLE reports (
@@ -26,17 +30,17 @@ CREATE TABLE reports (
   doc_id TEXT NOT NULL UNIQUE,
   file TEXT NOT NULL UNIQUE,
   place TEXT NOT NULL,
+  place_code TEXT NOT NULL,
   year INTEGER,
-  meta TEXT NOT NULL,
-  text TEXT NOT NULL,
   first_passage INTEGER NOT NULL,
   passage_count INTEGER NOT NULL,
-  token_counts BLOB NOT NULL,
-  term_counts BLOB NOT NULL
+  meta TEXT NOT NULL
 );
-CREATE INDEX reports_place ON reports(place);
+CREATE TABLE report_texts (id INTEGER PRIMARY KEY, text TEXT NOT NULL, token_counts BLOB NOT NULL, term_counts BLOB NOT NULL);
+CREATE INDEX reports_place ON reports(place, place_code);
 CREATE INDEX reports_year ON reports(year);
-CREATE TABLE passages (id INTEGER PRIMARY KEY, report INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL);
+CREATE TABLE passages (id INTEGER PRIMARY KEY, report INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, terms BLOB NOT NULL);
+CREATE TABLE passage_lengths (chunk INTEGER PRIMARY KEY, tokens BLOB NOT NULL, terms BLOB NOT NULL);
 CREATE TABLE figures (id INTEGER PRIMARY KEY, indicator TEXT NOT NULL, report INTEGER NOT NULL, figure TEXT NOT NULL);
 CREATE INDEX figures_indicator ON figures(indicator);
 CREATE INDEX figures_report ON figures(report);

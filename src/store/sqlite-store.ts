@@ -14,23 +14,31 @@ interface StoredReport extends ReportSummary, ReportSpan {
   rowId: number;
 }
 
+/** Where a report's passages are, without its metadata: what the search and passage reads need. */
+interface StoredSpan extends ReportSpan {
+  rowId: number;
+  docId: string;
+}
+
 /** Report texts kept after a read: a passage and its neighbours come from the same report. */
 const TEXT_CACHE_SIZE = 16;
 
+type ReportRow = { id: number; file: string; meta: string; first_passage: number; passage_count: number; year: number | null };
+
 /**
- * An index in one SQLite file, read on demand: at open only every report's metadata and passage
- * span (one row each); a text, a passage, an indicator's figures or a term's statistics are each
- * one indexed read when a tool asks for them.
+ * An index in one SQLite file, read on demand: a start reads nothing but the distinct places;
+ * the passage spans (four numbers and a doc_id per report) are read at the first search or
+ * passage read, every report's metadata when a tool lists them; a text, a passage, an
+ * indicator's figures or a term's statistics are each one indexed read when a tool asks.
  */
 export class SqliteStore implements ReportStore {
   readonly kind = 'sqlite';
-  /** In corpus file order, as the MiniSearch store lists them (an update adds rows at the end). */
-  readonly reports: readonly StoredReport[];
-  /** The same, by first passage id: a passage id's report is found by bisection. */
-  private readonly spans: readonly StoredReport[];
+  private allReports: StoredReport[] | undefined;
+  private allSpans: StoredSpan[] | undefined;
+  private spanByDocId: Map<string, StoredSpan> | undefined;
   readonly figures: FigureSource;
   readonly termStats: TermStatistics;
-  private readonly byDocId: Map<string, StoredReport>;
+  private readonly summaries = new Map<string, ReportSummary | undefined>();
   private readonly texts = new Map<string, string>();
   private readonly read;
   private backend: SearchBackend | undefined;
@@ -43,25 +51,13 @@ export class SqliteStore implements ReportStore {
     /** Postings a common term may score; Infinity scores all (the exhaustive ranking the bench compares with). */
     private readonly postingCap = manifest.posting_cap ?? POSTING_CAP,
   ) {
-    const rows = db.prepare('SELECT id, file, meta, year, first_passage, passage_count FROM reports ORDER BY first_passage').all() as {
-      id: number;
-      file: string;
-      meta: string;
-      year: number | null;
-      first_passage: number;
-      passage_count: number;
-    }[];
-    this.spans = rows.map((row) => {
-      const meta = JSON.parse(row.meta) as ReportMeta;
-      return { meta, file: row.file, rowId: row.id, first: row.first_passage, count: row.passage_count, place: meta.place, year: row.year ?? undefined };
-    });
-    this.reports = [...this.spans].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    this.byDocId = new Map(this.reports.map((report) => [report.meta.doc_id, report]));
     this.read = {
-      text: db.prepare('SELECT text FROM reports WHERE id = ?').pluck(),
+      text: db.prepare('SELECT text FROM report_texts WHERE id = ?').pluck(),
       spans: db.prepare('SELECT start, end FROM passages WHERE id BETWEEN ? AND ? ORDER BY id').raw(),
       figures: db.prepare('SELECT figure FROM figures WHERE indicator = ? ORDER BY id').pluck(),
       term: db.prepare('SELECT passages FROM terms WHERE term = ?').pluck(),
+      stamp: db.prepare('SELECT sha256, size, mtime_ms FROM corpus_files WHERE file = ?'),
+      summary: db.prepare('SELECT id, file, meta, first_passage, passage_count, year FROM reports WHERE doc_id = ?'),
     };
     this.figures = { figuresOf: (indicatorId) => (this.read.figures.all(indicatorId) as string[]).map((json) => JSON.parse(json) as Figure) };
     const frequency = new Map<string, number>();
@@ -74,39 +70,74 @@ export class SqliteStore implements ReportStore {
     };
   }
 
+  /** Every report, in corpus file order as the MiniSearch store lists them (read on first use). */
+  get reports(): readonly ReportSummary[] {
+    this.allReports ??= (this.db.prepare('SELECT id, file, meta, first_passage, passage_count, year FROM reports ORDER BY file').all() as ReportRow[]).map(stored);
+    return this.allReports;
+  }
+
+  /** One report of each place (distinct place and code): what the place registry needs, without reading every report. */
+  placeMetas(): ReportMeta[] {
+    // One report per place from the (place, place_code) index alone (min(file) would read every row);
+    // places in the file order of those reports, as the MiniSearch store's list meets them after a full build.
+    const rows = this.db.prepare('SELECT meta FROM reports WHERE id IN (SELECT min(id) FROM reports GROUP BY place, place_code) ORDER BY file').pluck().all() as string[];
+    return rows.map((meta) => JSON.parse(meta) as ReportMeta);
+  }
+
+  /** Every report's passage span, by first passage id (a passage id's report is found by bisection). */
+  private get spans(): readonly StoredSpan[] {
+    if (!this.allSpans) {
+      const rows = this.db.prepare('SELECT id, doc_id, place, year, first_passage, passage_count FROM reports ORDER BY first_passage').raw().all() as [number, string, string, number | null, number, number][];
+      this.allSpans = rows.map(([rowId, docId, place, year, first, count]) => ({ rowId, docId, place, year: year ?? undefined, first, count }));
+      this.spanByDocId = new Map(this.allSpans.map((span) => [span.docId, span]));
+    }
+    return this.allSpans;
+  }
+
+  private spanOfDoc(docId: string): StoredSpan | undefined {
+    void this.spans;
+    return this.spanByDocId!.get(docId);
+  }
+
   static open(indexDir: string, manifest: Manifest, postingCap?: number): SqliteStore {
     return new SqliteStore(openStoreFile(path.join(indexDir, SQLITE_FILE), { readonly: true }), indexDir, manifest, postingCap);
   }
 
   summaryOf(docId: string): ReportSummary | undefined {
-    return this.byDocId.get(docId);
+    if (!this.summaries.has(docId)) {
+      const row = this.read.summary.get(docId) as ReportRow | undefined;
+      if (this.summaries.size >= SUMMARY_CACHE_SIZE) this.summaries.delete(this.summaries.keys().next().value!);
+      this.summaries.set(docId, row && stored(row));
+    }
+    return this.summaries.get(docId);
   }
 
   report(docId: string): Report | undefined {
-    const stored = this.byDocId.get(docId);
-    return stored && { meta: stored.meta, file: stored.file, text: this.textOf(stored) };
+    const summary = this.summaryOf(docId);
+    const span = summary && this.spanOfDoc(docId);
+    return summary && span && { meta: summary.meta, file: summary.file, text: this.textOf(span) };
   }
 
   passage(id: string): Passage | undefined {
     const colon = id.lastIndexOf(':');
     const ordinal = /^\d+$/.test(id.slice(colon + 1)) ? Number(id.slice(colon + 1)) : NaN;
-    const stored = colon > 0 ? this.byDocId.get(id.slice(0, colon)) : undefined;
-    if (!stored || !(ordinal < stored.count) || passageId(stored.meta.doc_id, ordinal) !== id) return undefined;
-    return this.passagesOf(stored.meta.doc_id, ordinal, ordinal + 1)[0];
+    const span = colon > 0 ? this.spanOfDoc(id.slice(0, colon)) : undefined;
+    if (!span || !(ordinal < span.count) || passageId(span.docId, ordinal) !== id) return undefined;
+    return this.passagesOf(span.docId, ordinal, ordinal + 1)[0];
   }
 
   passageAt(id: number): Passage | undefined {
-    const stored = this.spanOf(id);
-    return stored && this.passagesOf(stored.meta.doc_id, id - stored.first, id - stored.first + 1)[0];
+    const span = spanContaining(this.spans, id);
+    return span && this.passagesOf(span.docId, id - span.first, id - span.first + 1)[0];
   }
 
   passagesOf(docId: string, from = 0, to = Infinity): Passage[] {
-    const stored = this.byDocId.get(docId);
+    const span = this.spanOfDoc(docId);
     const first = Math.max(0, from);
-    const last = Math.min(to, stored?.count ?? 0) - 1;
-    if (!stored || last < first) return [];
-    const text = this.textOf(stored);
-    const spans = this.read.spans.all(stored.first + first, stored.first + last) as [number, number][];
+    const last = Math.min(to, span?.count ?? 0) - 1;
+    if (!span || last < first) return [];
+    const text = this.textOf(span);
+    const spans = this.read.spans.all(span.first + first, span.first + last) as [number, number][];
     return spans.map(([start, end], i) => ({ passage_id: passageId(docId, first + i), doc_id: docId, ordinal: first + i, start, end, text: text.slice(start, end) }));
   }
 
@@ -115,27 +146,35 @@ export class SqliteStore implements ReportStore {
     return this.backend;
   }
 
-  /** The stamps of the corpus files the store was built from (the full freshness check reads them). */
-  corpusStamps(): Record<string, { sha256: string; size: number; mtime_ms: number }> {
-    const rows = this.db.prepare('SELECT file, sha256, size, mtime_ms FROM corpus_files').all() as { file: string; sha256: string; size: number; mtime_ms: number }[];
-    return Object.fromEntries(rows.map(({ file, ...stamp }) => [file, stamp]));
+  /** The stamp of one corpus file the store was built from (the check after the handshake reads them one at a time). */
+  corpusStamp(file: string): { sha256: string; size: number; mtime_ms: number } | undefined {
+    return this.read.stamp.get(file) as { sha256: string; size: number; mtime_ms: number } | undefined;
+  }
+
+  /** Every corpus file the store was built from. */
+  corpusFiles(): string[] {
+    return this.db.prepare('SELECT file FROM corpus_files').pluck().all() as string[];
   }
 
   close(): void {
     this.db.close();
   }
 
-  private textOf(stored: StoredReport): string {
-    let text = this.texts.get(stored.meta.doc_id);
+  private textOf(span: StoredSpan): string {
+    let text = this.texts.get(span.docId);
     if (text === undefined) {
-      text = this.read.text.get(stored.rowId) as string;
+      text = this.read.text.get(span.rowId) as string;
       if (this.texts.size >= TEXT_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value!);
-      this.texts.set(stored.meta.doc_id, text);
+      this.texts.set(span.docId, text);
     }
     return text;
   }
+}
 
-  private spanOf(id: number): StoredReport | undefined {
-    return spanContaining(this.spans, id);
-  }
+/** Summaries kept after a point read (a search's hits come from a few hundred reports at most). */
+const SUMMARY_CACHE_SIZE = 2048;
+
+function stored(row: ReportRow): StoredReport {
+  const meta = JSON.parse(row.meta) as ReportMeta;
+  return { meta, file: row.file, rowId: row.id, first: row.first_passage, count: row.passage_count, place: meta.place, year: row.year ?? undefined };
 }

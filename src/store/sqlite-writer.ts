@@ -7,7 +7,8 @@ import { publishedYear } from '../search/engine.js';
 import { placeNames } from '../search/build.js';
 import { simplify } from '../text/simplify.js';
 import type { Tokenizer } from '../text/tokenizer.js';
-import { packLengths } from './passage-lengths.js';
+import { packLengths, writeLengthChunks } from './passage-lengths.js';
+import { encodeVector } from './passage-vectors.js';
 import { termToken } from './sqlite-schema.js';
 
 interface TermEntry {
@@ -34,6 +35,8 @@ export class StoreWriter {
   private ftsTokens = 0;
   private nextPassage: number;
   private nextReport: number;
+  /** An update of an existing store: its passage lengths are patched with what changed, not re-read. */
+  private readonly lengthChanges: { added: number[]; removed: [number, number][] } | undefined;
   private readonly insert;
 
   constructor(
@@ -50,11 +53,11 @@ export class StoreWriter {
     this.ftsTokens = totals?.tokens ?? 0;
     this.nextPassage = ((db.prepare('SELECT max(id) AS id FROM passages').get() as { id: number | null }).id ?? -1) + 1;
     this.nextReport = ((db.prepare('SELECT max(id) AS id FROM reports').get() as { id: number | null }).id ?? -1) + 1;
+    this.lengthChanges = this.nextReport > 0 ? { added: [], removed: [] } : undefined;
     this.insert = {
-      report: db.prepare(
-        'INSERT INTO reports (id, doc_id, file, place, year, meta, text, first_passage, passage_count, token_counts, term_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      passage: db.prepare('INSERT INTO passages (id, report, start, end) VALUES (?, ?, ?, ?)'),
+      report: db.prepare('INSERT INTO reports (id, doc_id, file, place, place_code, year, first_passage, passage_count, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      text: db.prepare('INSERT INTO report_texts (id, text, token_counts, term_counts) VALUES (?, ?, ?, ?)'),
+      passage: db.prepare('INSERT INTO passages (id, report, start, end, terms) VALUES (?, ?, ?, ?, ?)'),
       terms: db.prepare('INSERT INTO passage_terms (rowid, terms) VALUES (?, ?)'),
       figure: db.prepare('INSERT INTO figures (indicator, report, figure) VALUES (?, ?, ?)'),
     };
@@ -63,6 +66,7 @@ export class StoreWriter {
   /** Indexes one report; returns how many passages it has. */
   add(report: Report): number {
     const reportId = this.nextReport++;
+    this.lengthChanges?.added.push(reportId);
     const passages = splitPassages(report.meta.doc_id, report.text);
     // Traditional characters are indexed as simplified ones (same length: offsets are unchanged).
     const searchText = simplify(report.text);
@@ -74,18 +78,22 @@ export class StoreWriter {
       const id = this.nextPassage++;
       const text = searchText.slice(passage.start, passage.end);
       this.collectWords(text);
-      this.insert.passage.run(id, reportId, passage.start, passage.end);
       const tokens = this.tokenizer.tokenize(text);
       const distinct = new Set(tokens);
       for (const term of distinct) this.countTerm(term, 1);
+      const ids = tokens.map((term) => this.terms.get(term)!.id);
+      const frequencies = new Map<number, number>();
+      for (const termId of ids) frequencies.set(termId, (frequencies.get(termId) ?? 0) + 1);
+      this.insert.passage.run(id, reportId, passage.start, passage.end, encodeVector(frequencies));
       tokenCounts.push(tokens.length);
       termCounts.push(distinct.size);
       this.ftsRows += 1;
       this.ftsTokens += tokens.length;
-      this.insert.terms.run(id, tokens.map((term) => termToken(this.terms.get(term)!.id)).join(' '));
+      this.insert.terms.run(id, ids.map(termToken).join(' '));
     }
     const { meta, file, text } = report;
-    this.insert.report.run(reportId, meta.doc_id, file, meta.place, publishedYear(meta) ?? null, JSON.stringify(meta), text, first, passages.length, packLengths(tokenCounts), packLengths(termCounts));
+    this.insert.report.run(reportId, meta.doc_id, file, meta.place, meta.place_code ?? '', publishedYear(meta) ?? null, first, passages.length, JSON.stringify(meta));
+    this.insert.text.run(reportId, text, packLengths(tokenCounts), packLengths(termCounts));
     for (const figure of extractFigures(report, passages, this.places, searchText)) {
       this.insert.figure.run(figure.indicator, reportId, JSON.stringify(figure));
     }
@@ -94,7 +102,7 @@ export class StoreWriter {
 
   /** Removes a report (a changed or deleted corpus file): its rows and term counts; its FTS rows stay, dead (see sqlite-schema.ts). */
   remove(docId: string): void {
-    const row = this.db.prepare('SELECT id, text, first_passage, passage_count FROM reports WHERE doc_id = ?').get(docId) as
+    const row = this.db.prepare('SELECT r.id, t.text, r.first_passage, r.passage_count FROM reports r JOIN report_texts t ON t.id = r.id WHERE r.doc_id = ?').get(docId) as
       | { id: number; text: string; first_passage: number; passage_count: number }
       | undefined;
     if (!row) return;
@@ -107,10 +115,12 @@ export class StoreWriter {
       }
     }
     const last = row.first_passage + row.passage_count - 1;
+    this.lengthChanges?.removed.push([row.first_passage, row.passage_count]);
     this.db.prepare('DELETE FROM top_postings WHERE passage BETWEEN ? AND ?').run(row.first_passage, last);
     this.db.prepare('DELETE FROM passages WHERE report = ?').run(row.id);
     this.db.prepare('DELETE FROM figures WHERE report = ?').run(row.id);
     this.db.prepare('DELETE FROM reports WHERE id = ?').run(row.id);
+    this.db.prepare('DELETE FROM report_texts WHERE id = ?').run(row.id);
   }
 
   /** Writes the term statistics and FTS5's totals. */
@@ -120,6 +130,7 @@ export class StoreWriter {
     for (const [term, entry] of this.terms) if (entry.passages > 0 || entry.dead > 0) insert.run(entry.id, term, entry.passages, entry.dead);
     this.db.prepare('DELETE FROM fts_totals').run();
     this.db.prepare('INSERT INTO fts_totals (rows, tokens) VALUES (?, ?)').run(this.ftsRows, this.ftsTokens);
+    writeLengthChunks(this.db, this.lengthChanges);
   }
 
   /** Counts a passage holding a term (`delta` +1 on add, −1 on remove). */

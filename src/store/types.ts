@@ -1,4 +1,4 @@
-import type { Passage, Report } from '../corpus/types.js';
+import type { Passage, Report, ReportMeta } from '../corpus/types.js';
 import type { Figure } from '../indicators/types.js';
 import type { SearchBackend } from '../search/backend.js';
 import type { Manifest } from '../search/types.js';
@@ -35,6 +35,8 @@ export interface ReportStore extends PassageLookup {
   readonly kind: StoreKind;
   readonly manifest: Manifest;
   readonly reports: readonly ReportSummary[];
+  /** One report's metadata per place, in corpus file order, when the store can give it without reading every report. */
+  placeMetas?(): ReportMeta[];
   readonly figures: FigureSource;
   readonly termStats: TermStatistics;
   report(docId: string): Report | undefined;
