@@ -1,4 +1,5 @@
 import { groupBy } from '../group-by.js';
+import { demote } from './figure.js';
 import type { Figure } from './types.js';
 
 /**
@@ -20,11 +21,6 @@ function sameFigure(a: Figure, b: Figure): boolean {
 /** Whether the report says `figure`'s value was raised or changed to another one of the group. */
 function supersededWithin(figure: Figure, group: readonly Figure[]): boolean {
   return group.some((other) => other !== figure && other.previous !== undefined && other.previous.value === figure.value && !sameFigure(other, figure));
-}
-
-function demote(figure: Figure, evidence: string): void {
-  figure.confidence = 'low';
-  figure.evidence = evidence;
 }
 
 export function markConflicts(figures: readonly Figure[]): void {

@@ -4,7 +4,7 @@ import type { Places } from '../places/places.js';
 import { simplify } from '../text/simplify.js';
 import { markConflicts } from './consistency.js';
 import { WHOLE_PLACE, subPlaceIn } from './context.js';
-import { markOtherPlace, toFigure, type ReportContext } from './figure.js';
+import { demote, markOtherPlace, toFigure, type ReportContext } from './figure.js';
 import { levelsOf } from './levels.js';
 import { findQuantities } from './quantities.js';
 import { assignBySubject, assignQualifiedUnderHeading, assignRespectively } from './subjects.js';
@@ -36,9 +36,7 @@ function markParts(sentence: string, figures: Figure[], passage: Passage): void 
       // 其中2019年7.16亿元、2020年10.27亿元: a breakdown by year is a series of levels, not parts.
       const whole = wholes.find((w) => (w.indicator === figure.indicator || PARTS_OF[w.indicator]?.includes(figure.indicator)) && !(figure.as_of_source === 'text' && figure.as_of !== w.as_of));
       if (figure.citation.end > at && figure.citation.start + figure.citation.quote.indexOf(figure.written) > at && whole && figure.role === 'level') {
-        figure.role = 'subset';
-        figure.confidence = 'low';
-        figure.evidence = '其中';
+        demote(figure, '其中', 'subset');
       }
     }
   }
@@ -54,11 +52,13 @@ function shareSentenceScope(sentence: string, passage: Passage, figures: Figure[
   const head = ordered[0];
   if (!head?.sub_place && head?.role !== 'other_place') return;
   const headStart = head.citation.start - passage.start;
-  const own = context.report.meta.place.replace(/(市|县|区|省|自治区|自治州|自治县)$/, '');
+  const { meta } = context.report;
+  // The place's own name as people write it (许昌 for 许昌市), from the gazetteer.
+  const own = (meta.place_code ? context.places.gazetteer.byCodeOf(meta.place_code)?.short : undefined) ?? meta.place;
   for (const figure of ordered.slice(1)) {
     if (figure.sub_place || figure.role === 'other_place') continue;
     const between = sentence.slice(headStart + head.citation.quote.length, figure.citation.start - passage.start + figure.citation.quote.indexOf(figure.written));
-    if (WHOLE_PLACE.test(between) || (own.length >= 2 && between.includes(own)) || subPlaceIn(between, context.report.meta, context.places)) continue;
+    if (WHOLE_PLACE.test(between) || between.includes(own) || subPlaceIn(between, meta, context.places)) continue;
     if (head.role === 'other_place') markOtherPlace(figure, head.place);
     else {
       figure.place = head.place;
@@ -76,9 +76,7 @@ function markTiers(figures: Figure[]): void {
   for (const group of groupBy(levels, (figure) => `${figure.indicator}|${figure.place}|${figure.as_of}`).values()) {
     if (new Set(group.map((figure) => figure.normalized_value)).size < 2) continue;
     for (const figure of group) {
-      figure.role = 'subset';
-      figure.confidence = 'low';
-      figure.evidence = '同一句中同一指标有多个数值(分档或分组)';
+      demote(figure, '同一句中同一指标有多个数值(分档或分组)', 'subset');
     }
   }
 }
@@ -129,8 +127,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   shareSentenceScope(sentence, passage, figures, context);
   if (figures.some((figure) => figure.role === 'level')) {
     const section = headingAbove();
-    const plan = section ? PLAN_SECTION.exec(section) : null;
-    if (plan) for (const figure of figures.filter((f) => f.role === 'level')) Object.assign(figure, { role: 'plan', confidence: 'low', evidence: section });
+    if (section && PLAN_SECTION.test(section)) for (const figure of figures.filter((f) => f.role === 'level')) demote(figure, section, 'plan');
   }
   markParts(sentence, figures, passage);
   markTiers(figures);

@@ -4,6 +4,7 @@ import { outsidePlaceIn, periodOf, subPlaceIn, yearBefore } from './context.js';
 import type { Level } from './levels.js';
 import { normalize } from './normalize.js';
 import { clauseAt } from './sentence.js';
+import type { FigureRole } from './roles.js';
 import type { Figure, IndicatorDef } from './types.js';
 
 /** Stage 4 of extraction: a level and its indicator become a figure: period, normalised value, place, year, citation. */
@@ -62,11 +63,16 @@ export function toFigure(sentence: string, passage: Passage, context: ReportCont
   return figure;
 }
 
+/** A figure kept but not confident: what it rests on, and its role when the reason is one (a part, a plan). */
+export function demote(figure: Figure, evidence: string, role: FigureRole = figure.role): void {
+  figure.role = role;
+  figure.confidence = 'low';
+  figure.evidence = evidence;
+}
+
 /** A figure of a place that is neither the report's nor inside it: kept, marked, never a level of the report's place. */
 export function markOtherPlace(figure: Figure, place: string): void {
-  figure.role = 'other_place';
+  demote(figure, place, 'other_place');
   figure.sub_place = false;
-  figure.confidence = 'low';
-  figure.evidence = place;
   figure.place = place;
 }

@@ -1,5 +1,6 @@
 import type { Quantity } from './quantities.js';
-import type { YearColumnCell, YearColumnTable } from './year-columns.js';
+import { TABLE_UNIT, TABLE_VALUE, cellQuantity } from './table-rows.js';
+import { linesOf, type Line, type YearColumnCell, type YearColumnTable } from './year-columns.js';
 
 /**
  * Statistics tables in the two other shapes pages flatten them into, read as label → value cells:
@@ -17,8 +18,6 @@ import type { YearColumnCell, YearColumnTable } from './year-columns.js';
  * A table ends at the first lines that do not fit its shape. Without a unit nothing is read.
  */
 
-const NUMBER = /^\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*$/;
-const UNIT = /^\s*([万亿]?(?:元|个|家|所|张|人次|人|名|户|对)|%|元\/人?[·.．/]?[月年])\s*$/;
 const LABEL = /^\s*[#＃*＊]?[\u4e00-\u9fff][^|\d]{0,38}?[*＊]?\s*$/;
 const STACKED_HEADER = [/^\s*(指标名称|指标|项目)\s*$/, /^\s*(计量单位|单位)\s*$/, /^\s*(本期数|本期|数量|数值|累计数?|本年累计|合计)\s*$/];
 const PAIR_HEADER = [/^\s*(指标名称|指标|项目)\s*$/, /^\s*(数值|标准|数量|本期数|金额|人数)\s*$/];
@@ -30,33 +29,8 @@ const PIPE_HEADER = /^\s*(项目|指标|指标名称|类别)\s*[|｜]\s*[\u4e00-
 const PIPE_ROW = /^(\s*)([^|｜\d][^|｜]*?)\s*[|｜]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*[|｜]?\s*$/;
 const MAX_ROWS = 80;
 
-interface Line {
-  text: string;
-  start: number;
-}
-
-function linesOf(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (const line of text.split('\n')) {
-    lines.push({ text: line, start });
-    start += line.length + 1;
-  }
-  return lines;
-}
-
 function quantityOf(line: Line, written: string, unit: string): Quantity {
-  const at = line.start + line.text.indexOf(written);
-  return {
-    start: at,
-    end: at + written.length,
-    numberStart: at,
-    value: Number(written.replace(/,/g, '')),
-    magnitude: unit.startsWith('万') ? 1e4 : unit.startsWith('亿') ? 1e8 : 1,
-    unit,
-    baseUnit: unit.replace(/^[万亿]/, ''),
-    qualifier: 'exact',
-  };
+  return cellQuantity(line.start + line.text.indexOf(written), written, unit);
 }
 
 function cell(label: string, quantity: Quantity, from: Line, to: Line): YearColumnCell {
@@ -69,10 +43,9 @@ function readStacked(lines: readonly Line[], headerAt: number): YearColumnTable 
   let row = headerAt + 3;
   for (; row + 2 < lines.length && cells.length < MAX_ROWS; row += 3) {
     const [label, unit, value] = [lines[row]!, lines[row + 1]!, lines[row + 2]!];
-    const unitMatch = UNIT.exec(unit.text);
-    const number = NUMBER.exec(value.text);
-    if (!LABEL.test(label.text) || !unitMatch || !number) break;
-    cells.push(cell(label.text, quantityOf(value, number[1]!, unitMatch[1]!), label, value));
+    const [unitText, number] = [unit.text.trim(), value.text.trim()];
+    if (!LABEL.test(label.text) || !TABLE_UNIT.test(unitText) || !TABLE_VALUE.test(number)) break;
+    cells.push(cell(label.text, quantityOf(value, number, unitText), label, value));
   }
   if (cells.length === 0) return undefined;
   return { start: lines[headerAt]!.start, end: lines[row - 1]!.start + lines[row - 1]!.text.length, cells };
@@ -86,8 +59,8 @@ function readPairs(lines: readonly Line[], headerAt: number): YearColumnTable | 
     const label = PAIR_LABEL.exec(lines[row]!.text);
     const value = PAIR_VALUE.exec(lines[row + 1]!.text);
     if (!label || !value) break;
-    const unit = UNIT.exec((value[2] || label[2] || '').replace(/\s+/g, ''))?.[1];
-    if (!unit) continue;
+    const unit = (value[2] || label[2] || '').replace(/\s+/g, '');
+    if (!TABLE_UNIT.test(unit)) continue;
     cells.push(cell(label[1]!, quantityOf(lines[row + 1]!, value[1]!, unit), lines[row]!, lines[row + 1]!));
   }
   if (cells.length === 0) return undefined;
@@ -119,8 +92,8 @@ export function readStackedTables(text: string): YearColumnTable[] {
     else if (i + 1 < lines.length && PAIR_HEADER.every((header, k) => header.test(lines[i + k]!.text))) table = readPairs(lines, i);
     else {
       const header = PIPE_HEADER.exec(lines[i]!.text);
-      const unit = header && UNIT.exec(header[2]!.replace(/\s+/g, ''))?.[1];
-      if (unit) table = readPipeColumns(lines, i, unit);
+      const unit = header ? header[2]!.replace(/\s+/g, '') : undefined;
+      if (unit && TABLE_UNIT.test(unit)) table = readPipeColumns(lines, i, unit);
     }
     if (!table) continue;
     tables.push(table);

@@ -1,6 +1,6 @@
 import type { Passage } from '../corpus/types.js';
 import { groupBy } from '../group-by.js';
-import { toFigure, type ReportContext } from './figure.js';
+import { demote, toFigure, type ReportContext } from './figure.js';
 import { PER_UNIT, type Level } from './levels.js';
 import type { Quantity } from './quantities.js';
 import { roleOf } from './roles.js';
@@ -49,9 +49,7 @@ export function yearColumnFigures(text: string, context: ReportContext): TableFi
       const figure = figureOfLabelled(cell.label, quantity, passage, context);
       if (!figure) return [];
       if (cell.parentLabel && indicatorOfLabel(cell.parentLabel, (def) => def.id === figure.indicator)) {
-        figure.role = 'subset';
-        figure.confidence = 'low';
-        figure.evidence = `表中「${cell.parentLabel}」的分项`;
+        demote(figure, `表中「${cell.parentLabel}」的分项`, 'subset');
       }
       if (cell.year !== undefined) {
         figure.as_of = cell.year;
@@ -74,9 +72,7 @@ function markTotals(figures: Figure[]): Figure[] {
     if (!total) continue;
     for (const part of group) {
       if (part === total) continue;
-      part.role = 'subset';
-      part.confidence = 'low';
-      part.evidence = `表中分项(合计${total.written})`;
+      demote(part, `表中分项(合计${total.written})`, 'subset');
     }
   }
   return figures;

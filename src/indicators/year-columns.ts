@@ -1,4 +1,5 @@
 import type { Quantity } from './quantities.js';
+import { cellQuantity } from './table-rows.js';
 
 /**
  * Statistics tables laid out in columns of years, as yearbook pages flatten them into text:
@@ -38,12 +39,13 @@ const LABEL = /[\u4e00-\u9fff]/;
 const UNIT_LOOKBACK = 3;
 const MAX_ROWS = 80;
 
-interface Line {
+/** A line of a text and where it starts. */
+export interface Line {
   text: string;
   start: number;
 }
 
-function linesOf(text: string): Line[] {
+export function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   for (const text_ of text.split('\n')) {
@@ -86,22 +88,12 @@ function cellsOfRow(line: Line, years: readonly number[], unit: string): YearCol
       const written = match[i + 2]!;
       const at = line.text.indexOf(written, searchFrom);
       searchFrom = at + written.length;
-      const magnitude = unit.startsWith('万') ? 1e4 : unit.startsWith('亿') ? 1e8 : 1;
       cells.push({
         label,
         year,
         segmentStart: line.start + (match.index ?? 0) + (match[1]!.length - match[1]!.trimStart().length),
         segmentEnd: line.start + covered,
-        quantity: {
-          start: line.start + at,
-          end: line.start + at + written.length,
-          numberStart: line.start + at,
-          value: Number(written.replace(/,/g, '')),
-          magnitude,
-          unit,
-          baseUnit: unit.replace(/^[万亿]/, ''),
-          qualifier: 'exact',
-        },
+        quantity: cellQuantity(line.start + at, written, unit),
       });
     });
   }
