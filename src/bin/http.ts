@@ -30,7 +30,7 @@ export async function serveHttp(argv: readonly string[]): Promise<void> {
     stderrLogger.warn(`cannot start: ${(error as Error).message}`);
     process.exit(1);
   }
-  cleanUpAtExit(location.indexDir);
+  const cleanup = cleanUpAtExit(location.indexDir);
   const holder = startLibrary(location, stderrLogger, { workerUrl: buildWorkerUrl() });
   const sessions = new SessionPool(() => createServer({ holder, logger: stderrLogger }), stderrLogger);
   const health = () => ({ reports: holder.readyLibrary()?.manifest.counts.reports ?? 0, sessions: sessions.size, ...indexState(holder) });
@@ -53,8 +53,17 @@ export async function serveHttp(argv: readonly string[]): Promise<void> {
     if (ending) return;
     ending = true;
     stderrLogger.info(`${signal}: closing ${sessions.size} session(s) and stopping`);
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    server.close(() => process.exit(0));
+    let exiting = false;
+    const exit = () => {
+      if (exiting) return;
+      exiting = true;
+      void holder.stop().then((stopped) => {
+        if (!stopped) cleanup.keepGeneration();
+        process.exit(0);
+      });
+    };
+    setTimeout(exit, SHUTDOWN_GRACE_MS).unref();
+    server.close(exit);
     void sessions.closeAll().then(() => server.closeIdleConnections());
   };
   process.on('SIGINT', () => shutdown('SIGINT'));

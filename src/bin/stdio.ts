@@ -15,7 +15,7 @@ export async function serveStdio(argv: readonly string[]): Promise<void> {
     stderrLogger.warn(`cannot start: ${(error as Error).message}`);
     process.exit(1);
   }
-  cleanUpAtExit(config.indexDir);
+  const cleanup = cleanUpAtExit(config.indexDir);
   // A fresh index opens here as fast as ever; a stale or missing one is built after the handshake.
   const holder = startLibrary(config, stderrLogger, { workerUrl: buildWorkerUrl() });
   const server = createServer({ holder, logger: stderrLogger });
@@ -26,7 +26,13 @@ export async function serveStdio(argv: readonly string[]): Promise<void> {
   const shutdown = () => {
     if (ending) return;
     ending = true;
-    void server.close().finally(() => process.exit(0));
+    void server
+      .close()
+      .then(() => holder.stop())
+      .then((stopped) => {
+        if (!stopped) cleanup.keepGeneration();
+      })
+      .finally(() => process.exit(0));
   };
   process.stdout.on('error', shutdown);
   process.stderr.on('error', () => {}); // nowhere left to report to

@@ -33,6 +33,7 @@ export type LibraryState = ReportLibrary | Building | Failed;
 export class LibraryHolder {
   private state: LibraryState;
   private readonly waiting: ((library: ReportLibrary) => void)[] = [];
+  private stopBuild: (() => Promise<boolean>) | undefined;
 
   private constructor(state: LibraryState) {
     this.state = state;
@@ -85,6 +86,22 @@ export class LibraryHolder {
   fail(reason: string, fix: string): void {
     this.state = { state: 'failed', reason, fix };
     this.waiting.length = 0;
+  }
+
+  /** What stops the build under way (start-library.ts sets it while its worker runs). */
+  buildStopper(stop: (() => Promise<boolean>) | undefined): void {
+    this.stopBuild = stop;
+  }
+
+  /**
+   * Stops a build under way before the process ends: a worker still running when the exit
+   * handler removes its unfinished generation would load a dictionary that is gone, and cppjieba
+   * aborts the process on that. True when nothing runs any more (or nothing ran).
+   */
+  async stop(): Promise<boolean> {
+    const stop = this.stopBuild;
+    this.stopBuild = undefined;
+    return stop ? stop() : true;
   }
 }
 

@@ -9,6 +9,12 @@ import { LibraryHolder, type BuildProgress } from './library-holder.js';
 /** The least time between two progress lines on stderr. */
 const PROGRESS_EVERY_MS = 2_000;
 
+/**
+ * How long a shutdown waits for the build worker to stop: a worker inside native code (jieba
+ * loading its dictionary, a SQLite write) stops when it comes back to JavaScript.
+ */
+const STOP_WAIT_MS = 3_000;
+
 /** A build that finds the corpus changed again as it ends is tried this many times, then fails. */
 const MAX_BUILDS = 3;
 
@@ -45,6 +51,7 @@ function buildInWorker(holder: LibraryHolder, request: BuildRequest, logger: Log
   const end = (outcome: () => void) => {
     if (ended) return;
     ended = true;
+    holder.buildStopper(undefined);
     outcome();
   };
   let worker: Worker;
@@ -72,6 +79,25 @@ function buildInWorker(holder: LibraryHolder, request: BuildRequest, logger: Log
   worker.on('exit', (code) => end(() => failed(holder, request.location, logger, `the build stopped (exit code ${code})`)));
   // A build must not keep a server alive that its client has left.
   worker.unref();
+  holder.buildStopper(() => {
+    ended = true;
+    return stopWorker(worker);
+  });
+}
+
+/** True once the worker has stopped; false when it did not within STOP_WAIT_MS. */
+async function stopWorker(worker: Worker): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), STOP_WAIT_MS);
+  });
+  const stopped = worker.terminate().then(
+    () => true,
+    () => true,
+  );
+  const result = await Promise.race([stopped, late]);
+  clearTimeout(timer);
+  return result;
 }
 
 /** The index the worker wrote, opened on this thread; a corpus that changed again meanwhile is built again. */
