@@ -5,6 +5,8 @@ import type { Report } from '../../src/corpus/types.js';
 import { extractFigures } from '../../src/indicators/extract.js';
 import type { Figure } from '../../src/indicators/types.js';
 import { loadPlaces } from '../../src/places/places.js';
+import { resolvePlace } from '../../src/places/resolve.js';
+import type { PlaceUnit } from '../../src/places/types.js';
 import { readFixture } from '../helpers.js';
 import { sameIndicator } from './dev-gold.js';
 
@@ -33,11 +35,23 @@ interface Snippet {
 
 const places = loadPlaces();
 
+/** 广东省佛山市顺德区: the longest leading name the gazetteer knows, resolved within the one before it, and so on. */
+function writtenPlace(written: string): PlaceUnit {
+  let unit: PlaceUnit | undefined;
+  for (let rest = written; rest !== ''; ) {
+    let length = rest.length;
+    while (length > 1 && !places.gazetteer.named(rest.slice(0, length)).some((candidate) => candidate.name === rest.slice(0, length))) length--;
+    unit = resolvePlace(places.gazetteer, rest.slice(0, length), unit ? { within: unit } : {});
+    rest = rest.slice(length);
+  }
+  return unit!;
+}
+
 function confidentFigures(snippet: Snippet): Figure[] {
   const text = cleanReportText(snippet.text);
-  // The second battery writes a city with its province before it (甘肃省张掖市): the report's place is the city.
-  const name = snippet.place !== snippet.province && snippet.place.startsWith(snippet.province) ? snippet.place.slice(snippet.province.length) : snippet.place;
-  const unit = places.gazetteer.named(name).find((candidate) => candidate.name === name);
+  // The second battery writes a place with its parents (甘肃省张掖市, 广东省佛山市顺德区): the report's place is the last unit.
+  const unit = writtenPlace(snippet.place);
+  const name = unit.name;
   const report: Report = {
     meta: { doc_id: snippet.id, title: '', place: name, place_id: unit?.id ?? '', place_code: unit?.code ?? '', province: snippet.province, level: snippet.level, published: `${snippet.year}-12-31`, source: '', period: '', original: '' },
     text,
