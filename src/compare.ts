@@ -21,6 +21,7 @@ export interface Comparison {
 const ROLE_NOTES: Record<string, string> = {
   plan: '计划或目标值,不是现有水平',
   partial_period: '只是一段时间(某月、某几天)的数',
+  cumulative: '是多年累计的数(如十年来、“十三五”期间),不是一年的数',
   subset: '是其中一部分或一个分档/分组的数',
   computed: '是按公式测算的数,不是执行的标准',
   range: '原文是一个区间',
@@ -88,7 +89,7 @@ export interface IndicatorComparison {
   indicator: IndicatorDef;
   comparison: Comparison;
   /** Place → names of sibling indicators it has a value for (城市低保标准 missing, 农村低保标准 present). */
-  siblingsPresent: Map<string, string[]>;
+  presentInstead: Map<string, string[]>;
 }
 
 /**
@@ -107,12 +108,15 @@ export function compareIndicator(
     const related = fallback ? book.figuresOf(fallback.id, includeUncertain) : [];
     const comparison = compareAcrossPlaces(places, book.figuresOf(indicator.id, includeUncertain), related, fallback?.note);
     noteMixedLevels(comparison, (name) => book.places.levelOf(name));
-    const siblingsPresent = new Map<string, string[]>();
+    // What a place without the figure has instead: another member of the family, or only a total over several years.
+    const presentInstead = new Map<string, string[]>();
+    const totals = book.figuresOf(indicator.id, true).filter((figure) => figure.role === 'cumulative');
     for (const place of comparison.missing) {
       const present = siblingsOf(indicator.id).filter((sibling) => book.figuresOf(sibling.id, includeUncertain).some((figure) => figure.report_place === place));
-      if (present.length > 0) siblingsPresent.set(place, present.map((sibling) => sibling.name));
+      const own = totals.filter((figure) => figure.report_place === place).map((figure) => `多年累计数${figure.written}(${figure.evidence ?? '累计'},不与一年的数比较)`);
+      if (present.length > 0 || own.length > 0) presentInstead.set(place, [...present.map((sibling) => sibling.name), ...own]);
     }
-    return { indicator, comparison, siblingsPresent };
+    return { indicator, comparison, presentInstead };
   });
   return { request, parts };
 }

@@ -54,15 +54,18 @@ export function answerQuestion(library: ReportLibrary, question: string, options
   } else if (plan.mode === 'comparison' && plan.request) {
     const targets = plan.places.length >= 2 ? library.places.targets(plan.places) : library.places.targets(undefined);
     const { request, parts } = compareIndicator(library.indicators, question, targets, includeUncertain);
-    const indicators = parts.map(({ indicator, comparison: { rows, missing }, siblingsPresent }) => ({
+    const indicators = parts.map(({ indicator, comparison: { rows, missing }, presentInstead }) => ({
       indicator,
       rows: plan.lowestFirst ? [...rows].reverse() : rows,
       missing: missing.map((place) => ({
         place,
-        reason: siblingsPresent.has(place) ? `没有${indicator.name},但有${siblingsPresent.get(place)!.join('、')}` : `报告中没有${indicator.name}的确定数值`,
+        reason: presentInstead.has(place) ? `没有${indicator.name},但有${presentInstead.get(place)!.join('、')}` : `报告中没有${indicator.name}的确定数值`,
       })),
     }));
     comparison = { request, indicators, topicRows: [], missing: indicators.flatMap((part) => part.missing) };
+    // Places with only a total over several years: shown (marked, cited) beside the comparison, never ranked in it.
+    figures = totalsOfMissing(library, indicators);
+    if (figures.length > 0) notes.push(`${[...new Set(figures.map((figure) => figure.report_place))].join('、')}只有多年累计数(如十年来),列在 figures 中,不与一年的数比较`);
   } else if (plan.mode === 'topic_comparison') {
     const targets = plan.places.length >= 2 ? library.places.targets(plan.places) : library.places.targets(undefined);
     const { rows, missing } = topicRows(library, question, targets);
@@ -74,6 +77,13 @@ export function answerQuestion(library: ReportLibrary, question: string, options
   const passages = library.searchPassages({ query: question, ...(places ? { places } : {}), limit: alone ? PASSAGES_ALONE : PASSAGES_BESIDE });
   if (alone && passages.length === 0) notes.push('报告中没有找到与问题相关的段落');
   return { plan, figures, ...(comparison ? { comparison } : {}), ...(timeline ? { timeline } : {}), passages, notes };
+}
+
+function totalsOfMissing(library: ReportLibrary, indicators: readonly IndicatorRows[]): Figure[] {
+  return indicators.flatMap(({ indicator, missing }) => {
+    const places = new Set(missing.map((entry) => entry.place));
+    return library.indicators.figuresOf(indicator.id, true).filter((figure) => figure.role === 'cumulative' && places.has(figure.report_place));
+  });
 }
 
 /** The series and stated changes of the question's indicator, for the places it names (every place when none). */

@@ -53,11 +53,16 @@ function agrees(claim: Claim, point: SeriesPoint): boolean {
 
 /** Points of the claim's place and indicator (a 城乡统一 standard stands in for 城市/农村), with the note that says so. */
 function pointsOf(library: ReportLibrary, claim: Claim, place: string, reportPlaces: Set<string>): { points: SeriesPoint[]; unit: string; note: string } {
-  const own = seriesOf(library, [claim.indicator.id], reportPlaces).filter((series) => series.place === place);
-  if (own.length > 0) return { points: own.flatMap((series) => series.points), unit: claim.indicator.unit, note: '' };
+  const kind = claim.role === 'cumulative' ? 'cumulative' : 'level';
+  const own = seriesOf(library, [claim.indicator.id], reportPlaces, kind).filter((series) => series.place === place);
+  if (own.length > 0) return { points: own.flatMap((series) => series.points), unit: claim.indicator.unit, note: kind === 'cumulative' ? '(多年累计数)' : '' };
+  if (kind === 'cumulative') return { points: [], unit: claim.indicator.unit, note: '' };
   const fallback = library.indicators.fallbackOf(claim.indicator.id);
   const stand = fallback ? seriesOf(library, [fallback.id], reportPlaces).filter((series) => series.place === place) : [];
-  return { points: stand.flatMap((series) => series.points), unit: claim.indicator.unit, note: stand.length > 0 && fallback ? `(${fallback.note})` : '' };
+  if (stand.length > 0 && fallback) return { points: stand.flatMap((series) => series.points), unit: claim.indicator.unit, note: `(${fallback.note})` };
+  // A statement that leaves out the report's 十年来: the total it gives is the one there is, and the answer says what it is.
+  const totals = seriesOf(library, [claim.indicator.id], reportPlaces, 'cumulative').filter((series) => series.place === place);
+  return { points: totals.flatMap((series) => series.points), unit: claim.indicator.unit, note: totals.length > 0 ? '(报告中是多年累计数,不是一年的数)' : '' };
 }
 
 /** "2025年8580元(折合715元/人/月)": the figure as written, and in the indicator's unit when that differs. */
@@ -83,7 +88,8 @@ export function checkClaim(library: ReportLibrary, claim: Claim): Check {
   const base = { claim, reported: [] as ReportedValue[] };
   if (claim.place_problem) return { ...base, verdict: 'ambiguous', reason: `地方不明确:${claim.place_problem}` };
   if (!claim.place) return { ...base, verdict: 'ambiguous', reason: '语句没有指明地方,无法核对 (the statement names no place)' };
-  if (claim.role !== 'level') return { ...base, verdict: 'ambiguous', reason: `语句中的数字不是现有水平(${claim.role}),不作核对` };
+  // A total over several years (十年来累计…) is checked against the reports' totals of that kind, never against one year's level.
+  if (claim.role !== 'level' && claim.role !== 'cumulative') return { ...base, verdict: 'ambiguous', reason: `语句中的数字不是现有水平(${claim.role}),不作核对` };
   const reportPlaces = reportPlacesOf(library, claim.place);
   if (typeof reportPlaces === 'string') return { ...base, verdict: 'not_found', reason: reportPlaces };
   if (claim.kind === 'change') return checkChange(library, claim, claim.place, reportPlaces);

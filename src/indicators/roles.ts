@@ -6,7 +6,7 @@ import { clauseAt, strongSpanAt, withoutBracketsAfter } from './sentence.js';
  * the place's figure; the others are kept, marked and not confident (plans and targets, parts of a
  * period, parts of a whole, computed examples, ranges), or dropped (average payments).
  */
-export type FigureRole = 'level' | 'plan' | 'partial_period' | 'subset' | 'computed' | 'range' | 'allocated' | 'other_place' | 'average';
+export type FigureRole = 'level' | 'plan' | 'partial_period' | 'cumulative' | 'subset' | 'computed' | 'range' | 'allocated' | 'other_place' | 'average';
 
 export interface RoleFinding {
   role: FigureRole;
@@ -25,6 +25,14 @@ const NOW = /目前|现已|现有|截至|截止|已经|已达|现在/;
 const PARTIAL_PERIOD = /(\d+|[一二三四五六七八九十两])天|当天|当日|单日|首日|(?<!\d)(?!1月1日)\d{1,2}月\d{1,2}日[^，,。；;\d]{0,8}(至|到|—|-|～)\d{1,2}月\d{1,2}日(?<!12月31日)/;
 /** Money or events of one month (1月份, 当月): not a year's or a place's total. */
 const ONE_MONTH = /\d{1,2}月份|当月|本月|单月/;
+/**
+ * A span of several years heading the sentence or the clause: 十年来, 五年来, 近三年, 2020年以来 (a
+ * year before the report's), 自1988年发行以来, “十三五”期间, 连续10年, 历年. What was paid, raised or
+ * done over it is a multi-year total, not one year's figure; a stock (30个中心) stays the level.
+ */
+const MULTI_YEAR = /(?<![\d年])([两三四五六七八九十]|十[一二三四五六七八九]|[2-9]|[1-9]\d)年(来|以来|间|中|累计|共)|(近|过去)([两三四五六七八九十]|[2-9]|[1-9]\d)年|(?<since>(?:19|20)\d{2})年(以来|至今)|自(?<from>(?:19|20)\d{2})年[^，,。；;]{0,12}以来|十[一二三四五]五”?(期间|以来|时期|时期内)|连续([两三四五六七八九十]|[2-9]|[1-9]\d)年|历年|(发行|成立|开展|实施|开办|创办)以来/;
+/** Flows that add up over time (money paid or raised, cases, registrations, homes adapted), unlike stocks. */
+const FLOW_UNITS = /^(人次|户次|对|次|场次|件)$/;
 /** A worked example or a computation, not the standard in force. */
 const COMPUTED = /计算为|测算为|折合(?!人民币)|相当于|按[^，,。；;]{0,24}(计算|测算)/;
 /** Average payments per recipient: what a household receives, not the standard. */
@@ -71,6 +79,8 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   const before = sentence.slice(strong.start, quantity.start);
   const plan = lastPlanMarker(before, reportYear);
   if (plan && !NOW.test(before.slice(plan.end))) return { role: 'plan', evidence: plan.text };
+  const span = (quantity.baseUnit === '元' && quantity.magnitude >= 1e4) || FLOW_UNITS.test(quantity.baseUnit) || (quantity.baseUnit === '户' && /改造/.test(lead)) ? multiYear(before, reportYear) : undefined;
+  if (span) return { role: 'cumulative', evidence: span };
   const partial = PARTIAL_PERIOD.exec(before);
   if (partial && !quantity.baseUnit.startsWith('元')) return { role: 'partial_period', evidence: partial[0] };
   const month = ONE_MONTH.exec(before);
@@ -89,6 +99,15 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   // 不少于5万元 of a total or a count is a requirement; 不低于每人每月600元 of a standard is the standard's floor.
   if (quantity.qualifier === 'at_least' && (quantity.magnitude >= 1e4 || !quantity.baseUnit.startsWith('元'))) return { role: 'plan', evidence: '不少于(要求)' };
   return { role: 'level' };
+}
+
+/** The multi-year span a sentence opens with; 2024年以来 in a report of 2024 is this year so far, not several. */
+function multiYear(before: string, reportYear: number | null): string | undefined {
+  const match = MULTI_YEAR.exec(before);
+  if (!match) return undefined;
+  const year = match.groups?.since ?? match.groups?.from;
+  if (year && reportYear !== null && Number(year) >= reportYear) return undefined;
+  return match[0];
 }
 
 function lastPlanMarker(text: string, reportYear: number | null): { text: string; end: number } | undefined {

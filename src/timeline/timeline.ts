@@ -9,9 +9,12 @@ import { buildSeries, type Series } from './series.js';
  * with the year of a from→to's earlier value read, when the text gives none, from the period the
  * sentence spans (5年来, 十年来) — only when that period ends at the figure's own year.
  */
-export function seriesOf(library: ReportLibrary, indicatorIds: Iterable<string>, reportPlaces?: ReadonlySet<string>): Series[] {
+/** Levels (the confident figures), or totals over several years (十年来累计…), which are never mixed with them. */
+export type SeriesKind = 'level' | 'cumulative';
+
+export function seriesOf(library: ReportLibrary, indicatorIds: Iterable<string>, reportPlaces?: ReadonlySet<string>, kind: SeriesKind = 'level'): Series[] {
   const figures = [...new Set(indicatorIds)]
-    .flatMap((id) => library.indicators.figuresOf(id))
+    .flatMap((id) => (kind === 'level' ? library.indicators.figuresOf(id) : library.indicators.figuresOf(id, true).filter((figure) => figure.role === 'cumulative')))
     .filter((figure) => reportPlaces === undefined || reportPlaces.has(figure.report_place));
   return buildSeries(figures, (figure) => previousYearFromPeriod(library, figure));
 }

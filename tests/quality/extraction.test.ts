@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareIndicator } from '../../src/compare.js';
 import { bundledLibrary, readFixture } from '../helpers.js';
-import { goldFigures, score } from './gold.js';
+import { goldFigures, goldTotals, sameFigure, score } from './gold.js';
 
 interface Negatives {
   missing: { indicator: string; place: string; why: string }[];
@@ -13,8 +13,9 @@ const negatives = readFixture<Negatives>('gold-negatives.json');
 const figures = library.indicators.catalogue.flatMap((indicator) => [...library.indicators.figuresOf(indicator.id)]).filter((figure) => figure.confidence === 'high');
 
 describe('extraction against the gold table read from the five reports', () => {
-  it('has at least 80 gold figures and 20 negative cases', () => {
-    expect(goldFigures.length).toBeGreaterThanOrEqual(80);
+  it('has at least 80 gold figures (levels and totals over several years) and 20 negative cases', () => {
+    expect(goldFigures.length + goldTotals.length).toBeGreaterThanOrEqual(80);
+    expect(goldFigures.length).toBeGreaterThanOrEqual(60);
     expect(negatives.missing.length).toBeGreaterThanOrEqual(20);
   });
 
@@ -32,6 +33,11 @@ describe('extraction against the gold table read from the five reports', () => {
     expect(result.recall).toBeGreaterThanOrEqual(0.9);
     expect(qualifierAgreement).toBeGreaterThanOrEqual(0.95);
     expect(asOfAgreement).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.each(goldTotals.map((gold) => [gold.span, gold.quote, gold] as const))('a total over several years (%s) comes back marked cumulative, not as a level: 「%s」', (_span, _quote, gold) => {
+    const all = library.indicators.figuresOf(gold.indicator, true).filter((figure) => sameFigure(gold, figure));
+    expect(all.map((figure) => [figure.role, figure.confidence])).toEqual([['cumulative', 'low']]);
   });
 
   it.each(negatives.missing.map((m) => [m.indicator, m.place, m] as const))('%s for %s comes back in `missing`', (indicator, place) => {

@@ -13,9 +13,19 @@ export interface GoldFigure {
   as_of: number | null;
   previous?: { value: number; unit: string; year: number | null };
   quote: string;
+  /**
+   * Re-read 2026-11-24: a total over several years, which the sentence says (十年来, 5年来, 连续10年…
+   * heading it): not one year's level, and extracted as role `cumulative`, marked and kept apart.
+   */
+  role?: 'cumulative';
+  span?: string;
 }
 
-export const goldFigures = readFixture<GoldFigure[]>('gold-figures.json');
+const allGold = readFixture<GoldFigure[]>('gold-figures.json');
+/** The levels: what a place has or pays, scored for precision and recall. */
+export const goldFigures = allGold.filter((gold) => gold.role === undefined);
+/** Totals over several years the reports state: each must come back as such, never as a level. */
+export const goldTotals = allGold.filter((gold) => gold.role === 'cumulative');
 
 export function sameFigure(gold: GoldFigure, figure: Figure): boolean {
   return (

@@ -100,3 +100,30 @@ describe('levels as these pages write them', () => {
     expect(tiers.every((f) => f.confidence === 'low' && f.role === 'subset')).toBe(true);
   });
 });
+
+/** A total over several years is kept, marked cumulative with the words it rests on, and never a level. */
+describe('totals over several years', () => {
+  const roles = (text: string, published = '2024-05') =>
+    figuresOf(text, '南阳市', published).map((f) => [f.indicator, f.normalized_value, f.role, f.confidence, f.evidence ?? '']);
+  it.each([
+    ['N年来 heading the sentence, money', '八年来,全市累计发放高龄津贴资金2.35亿元。', [['elderly_allowance_funds', 235000000, 'cumulative', 'low', '八年来']]],
+    ['digits and 以来, cases', '6年来共救助流浪乞讨人员4100人次。', [['vagrant_assistance', 4100, 'cumulative', 'low', '6年来']]],
+    ['a five-year plan period', '“十三五”期间,全市福利彩票累计销售27.6亿元。', [['lottery_sales', 2760000000, 'cumulative', 'low', '十三五”期间']]],
+    ['since a launch', '自1991年发行以来,本市福利彩票累计销售突破300亿元。', [['lottery_sales', 30000000000, 'cumulative', 'low', '自1991年发行以来']]],
+    ['a year before the report\'s', '2019年以来,全市累计为困难群众减免基本丧葬费6800万元。', [['funeral_fee_waivers', 68000000, 'cumulative', 'low', '2019年以来']]],
+    ['several years running, registrations', '连续5年,全市办理结婚登记4.1万对。', [['marriage_registrations', 41000, 'cumulative', 'low', '连续5年']]],
+    ['the marker scoping a later clause', '近三年,全市实施临时救助1.9万人次,累计支出临时救助资金5300万元。', [['temporary_assistance_cases', 19000, 'cumulative', 'low', '近三年'], ['temporary_assistance_funds', 53000000, 'cumulative', 'low', '近三年']]],
+  ])('%s', (_name, text, expected) => {
+    expect(roles(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['this year so far (the report\'s own year)', '2024年以来,全市累计发放临时救助资金460万元。', [['temporary_assistance_funds', 4600000, 'level', 'high', '']]],
+    ['a stock built up over the years stays the level', '十年来,全市建成社区日间照料中心238个。', [['day_care_centers', 238, 'level', 'high', '']]],
+    ['a standard raised over the years stays the level', '五年来,城市低保标准提高到每人每月760元。', [['dibao_urban', 760, 'level', 'high', '']]],
+    ['bare 累计 within the year stays the level', '全年累计发放城乡低保资金1.6亿元。', [['dibao_funds', 160000000, 'level', 'high', '']]],
+    ['a marker after a full stop does not reach the next sentence', '十年来变化很大。全年共募集善款3100万元。', [['charity_donations', 31000000, 'level', 'high', '']]],
+  ])('not from %s', (_name, text, expected) => {
+    expect(roles(text)).toEqual(expected);
+  });
+});

@@ -73,14 +73,14 @@ function compareIndicator(library: ReportLibrary, indicatorInput: string, places
   );
   const covered = new Set(rows.map((row) => row.place));
   const missing = places.filter((place) => !covered.has(place));
-  const missingNotes = parts.flatMap(({ indicator, siblingsPresent }) =>
-    [...siblingsPresent].map(([place, present]) => ({ place, indicator: indicator.id, note: `没有${indicator.name},但有${present.join('、')}` })),
+  const missingNotes = parts.flatMap(({ indicator, presentInstead }) =>
+    [...presentInstead].map(([place, present]) => ({ place, indicator: indicator.id, note: `没有${indicator.name},但有${present.join('、')}` })),
   );
-  const sections = parts.map(({ indicator, comparison, siblingsPresent }) => {
+  const sections = parts.map(({ indicator, comparison, presentInstead }) => {
     const lines = comparison.rows.map(
       ({ place, figure, notes }, i) => `${i + 1}. ${place}:${describeFigure(figure)}${notes.length ? `\n   注:${notes.join(';')}` : ''}\n${citeLine(figure)}`,
     );
-    const without = comparison.missing.map((place) => (siblingsPresent.has(place) ? `${place}(有${siblingsPresent.get(place)!.join('、')})` : place));
+    const without = comparison.missing.map((place) => (presentInstead.has(place) ? `${place}(有${presentInstead.get(place)!.join('、')})` : place));
     const missingLine = without.length ? `\n报告中没有该指标数值的地方:${without.join('、')}` : '';
     return `${indicator.name}各地比较(统一单位 ${indicator.unit},从高到低):\n${lines.join('\n') || '(无数据)'}${missingLine}`;
   });
