@@ -107,6 +107,13 @@ export function headingBefore(fullText: string, at: number): string | undefined 
   return undefined;
 }
 
+/** The sentence before a position in the same paragraph (back to the 。 before it, never past a line break). */
+function sentenceBefore(fullText: string, at: number): string {
+  const lineStart = fullText.lastIndexOf('\n', at - 1) + 1;
+  const text = fullText.slice(Math.max(lineStart, at - HEADING_WINDOW), at).replace(/[。！？!?]\s*$/, '');
+  return text.slice(Math.max(text.lastIndexOf('。'), text.lastIndexOf('！'), text.lastIndexOf('？')) + 1);
+}
+
 /** Figures in one sentence-sized passage of a report. */
 export function extractFromPassage(passage: Passage, context: ReportContext): Figure[] {
   const fromTable = figureOfTableRow(passage, context);
@@ -121,7 +128,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   for (const level of levels) {
     const assigned = level.indicator
       ? { indicator: level.indicator, subjectStart: level.subjectStart ?? 0 }
-      : assignBySubject(sentence, level, headingAbove);
+      : assignBySubject(sentence, level, headingAbove, () => sentenceBefore(context.searchText ?? context.report.text, passage.start));
     if (assigned) figures.push(toFigure(sentence, passage, context, level, assigned.indicator, assigned.subjectStart));
   }
   shareSentenceScope(sentence, passage, figures, context);

@@ -46,11 +46,12 @@ const RATED = /[一二三四五1-5]星级?|星级|\d?[AＡ]{1,5}级|等级/;
 /** What one drive or campaign raised (“慈善一日捐”活动): a part of the period's total. */
 const CAMPAIGN = /活动/;
 /**
- * Money secured from higher levels (争取, 申请到, 获得中央…) or budgeted (安排, 筹措, 筹集…救助资金):
- * not what the place spent or raised. Money the place's own government 下达/拨付 is how it spends,
- * and stays a level.
+ * Money secured from higher levels (争取, 申请到, 获得中央…), budgeted (安排, 筹措, 筹集…救助资金),
+ * moved by one tier of government or its finance bureau (省级财政下达, 市财政局拨付: a transfer, one
+ * tier's share of what 各级财政 spend) or held in reserve (备用金, 周转金): not what the place spent
+ * or raised. Money the place itself 下达/发放 (全市共下达…) stays a level.
  */
-const ALLOCATED = /争取|申请到|获得(中央|省级?|上级)|安排|筹措|筹集(?=[^，,。；;]{0,10}(救助|补助|保障)资金)/;
+const ALLOCATED = /争取|申请到|获得(中央|省级?|上级)|安排|筹措|筹集(?=[^，,。；;]{0,10}(救助|补助|保障)资金)|(中央|省|市|县|区)(级|本级)财政[^，,。；;]{0,8}(下达|拨付|下拨)|财政(局|厅)[^，,。；;]{0,8}(下达|拨付|下拨)|备用金|周转金|储备金/;
 /** One game's sales (“双色球”游戏, 即开型, 电脑票): a part of the lottery's. */
 const LOTTERY_GAME = /游戏|即开型?|电脑票|双色球|刮刮乐|快乐8/;
 /** A floor the text requires (要求…不低于, 确保…不低于): a rule, not the standard a place pays. */

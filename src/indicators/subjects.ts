@@ -75,6 +75,7 @@ export function assignRespectively(sentence: string, levels: Level[]): void {
   }
   assignPairs(sentence, levels);
   assignQualifiedItems(sentence, levels);
+  assignJoinedStandards(sentence, levels);
   for (const level of levels) {
     if (level.indicator || !BOTH.test(sentence.slice(0, level.quantity.start))) continue;
     // The subjects 均 covers: in its own clause, else in the nearest clause before that names any (…两项补贴制度,从…起施行,标准均为60元).
@@ -88,6 +89,27 @@ export function assignRespectively(sentence: string, levels: Level[]): void {
     level.indicator = unique[0];
     level.subjectStart = span.start;
     for (const extra of unique.slice(1)) levels.push({ ...level, indicator: extra });
+  }
+}
+
+/**
+ * "散居孤儿和事实无人抚养儿童基本生活费标准为每人每月1400元": standards of two indicators joined by
+ * 和/及/与/、 in the clause of the only amount share it, as with 均. Urban and rural standards are
+ * left out: 城市和农村 names a pair, which assignPairs reads.
+ */
+function assignJoinedStandards(sentence: string, levels: Level[]): void {
+  for (const level of [...levels]) {
+    if (level.indicator || !level.quantity.baseUnit.startsWith('元') || level.quantity.magnitude !== 1) continue;
+    const clause = clauseAt(sentence, level.quantity.numberStart);
+    if (levels.some((other) => other !== level && other.quantity.start >= clause.start && other.quantity.end <= clause.end)) continue;
+    const lead = sentence.slice(clause.start, level.quantity.start);
+    if (!/[和及与、]/.test(lead) || !/标准/.test(lead)) continue;
+    const named = [...new Map(subjectsIn(sentence, { start: clause.start, end: level.quantity.start }).map((def) => [def.id, def])).values()];
+    // 城市…和农村… of one standard is a pair: assignPairs reads it (one amount there is ambiguous).
+    if (named.length < 2 || named.some((def) => def.kind !== 'standard' || /_(urban|rural)$/.test(def.id))) continue;
+    level.indicator = named[0];
+    level.subjectStart = clause.start;
+    for (const extra of named.slice(1)) levels.push({ ...level, indicator: extra });
   }
 }
 
@@ -208,7 +230,11 @@ function beneficiaryCandidate(sentence: string, quantity: Quantity, clause: Span
   return indicator && { indicator, distance: verb[0].length, subjectStart: quantity.start };
 }
 
-export function assignBySubject(sentence: string, level: Level, heading: () => string | undefined = () => undefined): Candidate | undefined {
+/**
+ * `sentenceBefore` is the sentence before in the same paragraph: an indicator's context word
+ * (残疾 for 两项补贴资金) said there still holds, as a topic does (…补贴标准为60元。全年共发放两项补贴资金2860万元).
+ */
+export function assignBySubject(sentence: string, level: Level, heading: () => string | undefined = () => undefined, sentenceBefore: () => string = () => ''): Candidate | undefined {
   const { quantity } = level;
   const clause = clauseAt(sentence, quantity.numberStart);
   const beneficiary = beneficiaryCandidate(sentence, quantity, clause);
@@ -230,7 +256,7 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
     const candidates: Candidate[] = [];
     for (const indicator of CATALOGUE) {
       if (!kindAccepts(indicator, quantity, clauseText)) continue;
-      if (indicator.context && !indicator.context.test(sentence)) continue;
+      if (indicator.context && !indicator.context.test(sentence) && !indicator.context.test(sentenceBefore())) continue;
       if (indicator.sentenceExclude?.test(sentence)) continue;
       if (indicator.exclude?.test(itemText)) continue;
       if (indicator.clauseExclude?.test(clauseText)) continue;

@@ -127,3 +127,30 @@ describe('totals over several years', () => {
     expect(roles(text)).toEqual(expected);
   });
 });
+
+describe('money moved or held, context said before, standards sharing one amount', () => {
+  const brief2 = (text: string, place = '南阳市') => figuresOf(text, place).map((f) => [f.indicator, f.normalized_value, f.role, f.confidence]);
+  it.each([
+    ['one tier of government passing money down', '省级财政下达城乡低保资金4.2亿元。', [['dibao_funds', 420000000, 'allocated', 'low']]],
+    ['the finance bureau paying out to a department', '市财政局拨付高龄津贴资金650万元。', [['elderly_allowance_funds', 6500000, 'allocated', 'low']]],
+    ['a reserve fund', '县级临时救助备用金保持在150万元。', [['temporary_assistance_funds', 1500000, 'allocated', 'low']]],
+    ['every tier together stays the level', '全市各级财政共支出低保资金3.1亿元。', [['dibao_funds', 310000000, 'level', 'high']]],
+    ['the place itself passing money down stays the level', '全市共下达低保资金2.4亿元。', [['dibao_funds', 240000000, 'level', 'high']]],
+  ])('%s', (_name, text, expected) => {
+    expect(brief2(text)).toEqual(expected);
+  });
+
+  it('takes an indicator\'s context word from the sentence before in the same paragraph', () => {
+    const text = '全市困难残疾人生活补贴标准为每人每月80元。全年共发放两项补贴资金3400万元。';
+    expect(brief2(text)).toEqual([['disability_living_subsidy', 80, 'level', 'high'], ['disability_subsidy_funds', 34000000, 'level', 'high']]);
+    // Not across a paragraph.
+    expect(brief2('全市困难残疾人生活补贴标准为每人每月80元。\n全年共发放两项补贴资金3400万元。')).toEqual([['disability_living_subsidy', 80, 'level', 'high']]);
+  });
+
+  it.each([
+    ['two standards joined by 和 share the only amount', '散居孤儿和事实无人抚养儿童基本生活费标准为每人每月1250元。', [['orphan_dispersed', 1250, 'level', 'high'], ['de_facto_orphan', 1250, 'level', 'high']]],
+    ['two amounts are not shared', '散居孤儿和事实无人抚养儿童基本生活费标准分别为每人每月1250元、1100元。', [['orphan_dispersed', 1250, 'level', 'high'], ['de_facto_orphan', 1100, 'level', 'high']]],
+  ])('%s', (_name, text, expected) => {
+    expect(brief2(text)).toEqual(expected);
+  });
+});
