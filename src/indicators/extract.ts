@@ -68,6 +68,23 @@ function shareSentenceScope(sentence: string, passage: Passage, figures: Figure[
 }
 
 /**
+ * "城市低保标准从2015年的420元提高到2020年的650元,农村低保标准从2550元提高到4680元": a from→to
+ * that gives no years runs over the same years as the dated one before it in the sentence.
+ */
+function shareFromToYears(figures: Figure[]): void {
+  let dated: Figure | undefined;
+  for (const figure of [...figures].sort((a, b) => a.citation.start - b.citation.start)) {
+    if (!figure.previous) continue;
+    if (figure.as_of_source === 'text' && figure.previous.year !== null) dated = figure;
+    else if (dated && figure.as_of_source !== 'text') {
+      figure.as_of = dated.as_of;
+      figure.as_of_source = 'text';
+      figure.previous.year = dated.previous!.year;
+    }
+  }
+}
+
+/**
  * A place has one value of an indicator at a time: several values of the same indicator and year
  * in one sentence for the same place are tiers or groups (各区…、两县…; 一级…、二级…), not its level.
  */
@@ -132,6 +149,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
     if (assigned) figures.push(toFigure(sentence, passage, context, level, assigned.indicator, assigned.subjectStart));
   }
   shareSentenceScope(sentence, passage, figures, context);
+  shareFromToYears(figures);
   if (figures.some((figure) => figure.role === 'level')) {
     const section = headingAbove();
     if (section && PLAN_SECTION.test(section)) for (const figure of figures.filter((f) => f.role === 'level')) demote(figure, section, 'plan');

@@ -154,3 +154,18 @@ describe('money moved or held, context said before, standards sharing one amount
     expect(brief2(text)).toEqual(expected);
   });
 });
+
+describe('years of a from→to', () => {
+  it('a from→to with no years runs over the years of the dated one before it in the sentence', () => {
+    const figures = figuresOf('全市城市低保标准从2016年的每人每月460元提高到2021年的每人每月690元,农村低保标准从每人每年3100元提高到每人每年5040元。', '南阳市', '2024-03');
+    expect(figures.map((f) => [f.indicator, f.normalized_value, f.as_of, f.previous?.year])).toEqual([
+      ['dibao_urban', 690, 2021, 2016],
+      ['dibao_rural', 420, 2021, 2016],
+    ]);
+  });
+
+  it('a from→to alone keeps the report\'s year', () => {
+    const figures = figuresOf('农村低保标准从每人每年3100元提高到每人每年5040元。', '南阳市', '2024-03');
+    expect(figures.map((f) => [f.indicator, f.as_of, f.as_of_source])).toEqual([['dibao_rural', 2024, 'report']]);
+  });
+});
