@@ -146,7 +146,11 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
     const assigned = level.indicator
       ? { indicator: level.indicator, subjectStart: level.subjectStart ?? 0 }
       : assignBySubject(sentence, level, headingAbove, () => sentenceBefore(context.searchText ?? context.report.text, passage.start));
-    if (assigned) figures.push(toFigure(sentence, passage, context, level, assigned.indicator, assigned.subjectStart));
+    if (!assigned) continue;
+    const figure = toFigure(sentence, passage, context, level, assigned.indicator, assigned.subjectStart);
+    // 「…,城区为每人每月90元」: a place clause whose place is not one the gazetteer knows says nothing sure.
+    if ('placeOnly' in assigned && assigned.placeOnly && !figure.sub_place && figure.role !== 'other_place') continue;
+    figures.push(figure);
   }
   shareSentenceScope(sentence, passage, figures, context);
   shareFromToYears(figures);

@@ -12,8 +12,13 @@ import type { IndicatorDef } from './types.js';
 const PER_PERSON = /每人|\/人|标准|补贴|年保障|生活费|每月|每年|月人均|年人均/;
 /** 均 (both, all) right before the amount, or before its verb and per-person words: 均为每人每月1740元. */
 const BOTH = /均(为|是|按|达到?|提高到|提高至|调整为|调整到)?(每人每[月年]|每人|每月|每年)?$/;
-/** A clause that names no subject of its own: it opens with the from→to, the verb, 统一, or a bare 标准; or it is only 救助 and a count. */
+/**
+ * A clause that names no subject of its own: it opens with the from→to, the verb, 统一, or a bare
+ * 标准; or it is only 救助 and a count; or only a place and its amount (…,德化县为每人每月90元): the
+ * topic of the clause before, for that place.
+ */
 const CONTINUES_TOPIC = /^(由|从|即|并|再|统一|提高|调整|上调|达到|增加|(保障|供养|生活|补助)?标准)|^(共|累计)?救助(了)?$/;
+const PLACE_ONLY = /^(最高的|最低的|其中)?[\u4e00-\u9fff]{1,8}(市|县|区|旗)(为|是|达到?)(每人每[月年]|每人)?$/;
 const GENERIC_FUNDS = /^(十年来|五年来|近年来)?(累计|共)?(发放|投入|支出|下拨)(各类)?(救助)?(资金|金)?$|^(合计|共计|总计)$/;
 /** Subjects so general that a heading or the clause before says better what the money or count is for. */
 const GENERIC_INDICATORS = new Set(['assistance_funds']);
@@ -199,6 +204,8 @@ interface Candidate {
   indicator: IndicatorDef;
   distance: number;
   subjectStart: number;
+  /** Read from a clause that is only a place and its amount: a figure only if that place is known (extract.ts checks). */
+  placeOnly?: boolean;
 }
 
 /** The indicator named nearest to a level in its item, clause or (for totals) the clause before. */
@@ -248,6 +255,8 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
   if (previous && GENERIC_FUNDS.test(sentence.slice(clause.start, quantity.start))) scopes.push(previous);
   // "…农村低保标准, 由每人每年2900元提高到2960元": a clause that opens with the change carries on the topic before it.
   else if (previous && CONTINUES_TOPIC.test(sentence.slice(clause.start, quantity.start))) scopes.push(previous);
+  const placeOnly = previous !== undefined && PLACE_ONLY.test(sentence.slice(clause.start, quantity.start));
+  if (placeOnly) scopes.push(previous);
   // "19个方面": a counter followed by a noun counts that noun; 不变/左右/以内 after a figure are no nouns.
   const countsFollowingNoun = /^[\u4e00-\u9fff]/.test(sentence.slice(quantity.end)) && !/^(不变|左右|以内|以下|上下|整)/.test(sentence.slice(quantity.end));
   // "养老床位5000张（其中护理型床位3000张）": what a bracket after the figure says of a part does not exclude it.
@@ -266,6 +275,7 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
     // The clause before names several things ("城市特困人员14人,农村特困人员541人,供养标准为…"): whose the figure is, is not said.
     if (scope === previous && quantityIsStandard(candidates) && new Set(candidates.map((c) => c.indicator.id)).size > 1) return undefined;
     const best = candidates.sort((a, b) => a.distance - b.distance || b.indicator.subject.source.length - a.indicator.subject.source.length)[0];
+    if (best && placeOnly && scope === previous) return { ...best, placeOnly };
     if (best) {
       const fromHeading = GENERIC_INDICATORS.has(best.indicator.id) ? headingCandidate(heading, quantity, clauseText) : undefined;
       return fromHeading && !GENERIC_INDICATORS.has(fromHeading.indicator.id) ? { ...fromHeading, subjectStart: best.subjectStart } : best;

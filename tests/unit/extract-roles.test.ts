@@ -169,3 +169,17 @@ describe('years of a from→to', () => {
     expect(figures.map((f) => [f.indicator, f.as_of, f.as_of_source])).toEqual([['dibao_rural', 2024, 'report']]);
   });
 });
+
+describe('a clause that is only a place and its amount', () => {
+  const brief3 = (text: string, place: string) => figuresOf(text, place).filter((f) => f.confidence === 'high').map((f) => [f.indicator, f.place, f.sub_place, f.normalized_value]);
+  it.each([
+    ['a county after a county', '南召县重度残疾人护理补贴标准为每人每月90元,方城县为每人每月100元。', '南阳市', [['disability_care_subsidy', '南召县', true, 90], ['disability_care_subsidy', '方城县', true, 100]]],
+    ['the lowest, named with 和 inside', '全市农村低保标准最高的榆次区达到每人每年6,000元,最低的和顺县为每人每年4,800元。', '晋中市', [['dibao_rural', '榆次区', true, 500], ['dibao_rural', '和顺县', true, 400]]],
+  ])('takes the topic of the clause before, for that place: %s', (_name, text, place, expected) => {
+    expect(brief3(text, place)).toEqual(expected);
+  });
+
+  it('gives nothing when its place is not one the gazetteer knows', () => {
+    expect(brief3('全县城市低保标准为每人每月700元,经济开发区为每人每月720元。', '南召县')).toEqual([['dibao_urban', '南召县', false, 700]]);
+  });
+});
