@@ -54,6 +54,8 @@ function readStacked(lines: readonly Line[], headerAt: number): YearColumnTable 
 /** Label and value lines in turn under 项目 / 数值: the unit in the label's brackets or after the value. */
 function readPairs(lines: readonly Line[], headerAt: number): YearColumnTable | undefined {
   const cells: YearColumnCell[] = [];
+  // The value column named 标准 says what each row's value is: 城乡低保 under it is 城乡低保标准.
+  const ofStandards = lines[headerAt + 1]!.text.trim() === '标准';
   let row = headerAt + 2;
   for (; row + 1 < lines.length && cells.length < MAX_ROWS; row += 2) {
     const label = PAIR_LABEL.exec(lines[row]!.text);
@@ -61,7 +63,8 @@ function readPairs(lines: readonly Line[], headerAt: number): YearColumnTable | 
     if (!label || !value) break;
     const unit = (value[2] || label[2] || '').replace(/\s+/g, '');
     if (!TABLE_UNIT.test(unit)) continue;
-    cells.push(cell(label[1]!, quantityOf(lines[row + 1]!, value[1]!, unit), lines[row]!, lines[row + 1]!));
+    const named = ofStandards && !/标准|补贴|生活费|基本生活/.test(label[1]!) ? `${label[1]!.trim()}标准` : label[1]!;
+    cells.push(cell(named, quantityOf(lines[row + 1]!, value[1]!, unit), lines[row]!, lines[row + 1]!));
   }
   if (cells.length === 0) return undefined;
   return { start: lines[headerAt]!.start, end: lines[row - 1]!.start + lines[row - 1]!.text.length, cells };

@@ -198,6 +198,11 @@ describe('standards named by a qualifier and a shared head', () => {
       ['dibao_unified', '信阳市', 985, 2023],
       ['dibao_recipients', '信阳市', 23120, 2023],
     ]);
+    // A value column named 标准 says what each row is: 城乡低保 under it is the unified standard.
+    expect(brief(confident('保障标准一览\n项目\n标准\n城乡低保\n1035元/人·月\n农村特困人员基本生活\n1345元/人·月'))).toEqual([
+      ['dibao_unified', '信阳市', 1035, 2023],
+      ['tekun_rural', '信阳市', 1345, 2023],
+    ]);
     expect(brief(confident('全年全市城乡低保支出3.4亿元。'))).toEqual([['dibao_funds', '信阳市', 340000000, 2023]]);
     expect(brief(confident('全年募集慈善款物折合人民币1.2亿元。'))).toEqual([['charity_donations', '信阳市', 120000000, 2023]]);
     expect(brief(confident('对考入大学的孤儿每人每年给予助学补助4000元。'))).toEqual([]);
