@@ -108,20 +108,22 @@ function summary(scored: readonly Scored[]) {
  * breakdowns, other places). Each has its own held-back 40%.
  */
 const BATTERIES = [
-  { dir: 'phrasing-battery', floor: 0.95 },
-  { dir: 'phrasing-battery-2', floor: 0.9 },
+  { dir: 'phrasing-battery', floor: 0.95, heldShare: 0.4 },
+  { dir: 'phrasing-battery-2', floor: 0.9, heldShare: 0.4 },
+  // Written after this round's rules, held back whole: a blind measure (the floor is under its first run).
+  { dir: 'phrasing-battery-3', floor: 0.8, heldShare: 1 },
 ];
 
-describe.each(BATTERIES)('extraction on snippets written apart from the rules ($dir)', ({ dir, floor }) => {
+describe.each(BATTERIES)('extraction on snippets written apart from the rules ($dir)', ({ dir, floor, heldShare }) => {
   const snippets = readFixture<Snippet[]>(`${dir}/battery.json`);
   const heldBack = new Set(readFixture<{ held_back: string[] }>(`${dir}/split.json`).held_back);
   const scored = snippets.map(score);
   const development = scored.filter((s) => !heldBack.has(s.snippet.id));
   const held = scored.filter((s) => heldBack.has(s.snippet.id));
 
-  it('splits 40% of the battery off before it was run', () => {
-    expect(snippets.length).toBeGreaterThanOrEqual(200);
-    expect(held.length).toBe(Math.floor(snippets.length * 0.4));
+  it('splits its held-back part off before it was run', () => {
+    expect(snippets.length).toBeGreaterThanOrEqual(150);
+    expect(held.length).toBe(Math.floor(snippets.length * heldShare));
   });
 
   it('reports precision and recall on both parts', () => {
@@ -134,7 +136,8 @@ describe.each(BATTERIES)('extraction on snippets written apart from the rules ($
         for (const m of s.missed) process.stderr.write(`  MISSED ${s.snippet.id} ${m.indicator} ${m.num} 「${s.snippet.text.replace(/\n/g, '⏎')}」\n`);
       }
     }
-    // A floor under the figures measured when the battery was added, so that a regression fails.
-    expect(dev.precision).toBeGreaterThanOrEqual(floor);
+    // A floor under the figures measured when the battery was added, so that a regression fails
+    // (on the held-back part for a battery held back whole).
+    expect(development.length > 0 ? dev.precision : back.precision).toBeGreaterThanOrEqual(floor);
   });
 });
