@@ -97,24 +97,24 @@ export class SqliteBackend implements SearchBackend {
         const span = spanContaining(this.spans, id);
         return span !== undefined && (!keepsSpan || keepsSpan(span));
       },
-      conjunction: (listed, limit) => this.conjunction(listed as ScoredWord[], limit),
+      conjunction: (listed, limit) => this.conjunction(listed as ScoredWord[], limit, keepsSpan && source.keeps),
     };
     const maxDepth = Math.min(this.options.postingCap, this.options.listsAbove);
     return thresholdSearch(words, source, { certify: Math.min(CERTIFY, query.limit ?? CERTIFY), maxDepth, maxCompletions: MAX_COMPLETIONS, unseenBoost: boost && !scanBoosted ? query.placeBoost : 1, seeds: SEEDS }, exact);
   }
 
   /**
-   * The passages holding every given word, shortest first (with each word found once, the
-   * shortest score best: BM25 normalises by length), at most `limit`. When fewer than CERTIFY hold
+   * The passages holding every given word that the filters keep, shortest first (with each word
+   * found once, the shortest score best: BM25 normalises by length), at most `limit`. When fewer than CERTIFY hold
    * them all, the most common word is dropped and the rest tried once more. None when the least
    * common word is past CONJUNCTION_CAP passages: FTS5 reads every word's doclist.
    */
-  private conjunction(listed: readonly ScoredWord[], limit: number): number[] {
+  private conjunction(listed: readonly ScoredWord[], limit: number, keeps?: (id: number) => boolean): number[] {
     let words = [...listed].sort((a, b) => a.term.passages - b.term.passages);
     if (words[0]!.term.passages > CONJUNCTION_CAP) return [];
     let ids: number[] = [];
     for (let tries = 0; tries < 2 && words.length >= 2; tries++, words = words.slice(0, -1)) {
-      ids = (this.matching.all(words.map((word) => termToken(word.termId)).join(' AND ')) as number[]).filter((id) => this.lengths.isServed(id));
+      ids = (this.matching.all(words.map((word) => termToken(word.termId)).join(' AND ')) as number[]).filter((id) => this.lengths.isServed(id) && (!keeps || keeps(id)));
       if (ids.length >= CERTIFY) break;
     }
     return best(ids.map((id) => ({ id, score: this.lengths.impactOf(id, 1) })), limit).map((hit) => hit.id);

@@ -22,8 +22,8 @@ export interface ImpactSource {
   /** Whether a passage passes the query's filters. */
   keeps(id: number): boolean;
   /**
-   * Passages holding every one of the given listed words (or of the least common of them), the
-   * likeliest best first, at most `limit`; empty when reading them would cost more than its bound.
+   * Passages holding every one of the given listed words (or of the least common of them) that the
+   * filters keep, the likeliest best first, at most `limit`; empty when reading them would cost more than its bound.
    */
   conjunction?(words: readonly QueryWord[], limit: number): readonly number[];
 }
