@@ -19,6 +19,10 @@ const SCAN_PASSAGES = 25_000;
 /** Bounds of a query's cost and of what it certifies (threshold-search.ts). */
 const CERTIFY = 8;
 const MAX_COMPLETIONS = 1500;
+/** Passages of the common words' conjunction completed when their lists cannot certify the top 8. */
+const SEEDS = 256;
+/** A conjunction is read only while its least common word is in at most this many passages (FTS5 reads its doclists whole). */
+const CONJUNCTION_CAP = 150_000;
 
 export interface SqliteBackendOptions {
   /** Deepest entry of a common word's impact list read; Infinity scores every posting, as MiniSearch does. */
@@ -42,6 +46,7 @@ export class SqliteBackend implements SearchBackend {
   private readonly topPostings;
   private readonly vectorsOf;
   private readonly vectors;
+  private readonly matching;
   private readonly lengths: PassageLengths;
 
   constructor(
@@ -54,6 +59,7 @@ export class SqliteBackend implements SearchBackend {
     this.topPostings = db.prepare('SELECT passage, impact FROM top_postings WHERE term = ? ORDER BY impact DESC LIMIT ? OFFSET ?').raw();
     this.vectorsOf = db.prepare('SELECT id, terms FROM passages WHERE id IN (SELECT value FROM json_each(?))').raw();
     this.vectors = db.prepare('SELECT id, terms FROM passages WHERE id BETWEEN ? AND ?').raw();
+    this.matching = db.prepare('SELECT rowid FROM passage_terms WHERE passage_terms MATCH ?').pluck();
     this.lengths = PassageLengths.load(db);
   }
 
@@ -91,9 +97,27 @@ export class SqliteBackend implements SearchBackend {
         const span = spanContaining(this.spans, id);
         return span !== undefined && (!keepsSpan || keepsSpan(span));
       },
+      conjunction: (listed, limit) => this.conjunction(listed as ScoredWord[], limit, keepsSpan && source.keeps),
     };
     const maxDepth = Math.min(this.options.postingCap, this.options.listsAbove);
-    return thresholdSearch(words, source, { certify: Math.min(CERTIFY, query.limit ?? CERTIFY), maxDepth, maxCompletions: MAX_COMPLETIONS, unseenBoost: boost && !scanBoosted ? query.placeBoost : 1 }, exact);
+    return thresholdSearch(words, source, { certify: Math.min(CERTIFY, query.limit ?? CERTIFY), maxDepth, maxCompletions: MAX_COMPLETIONS, unseenBoost: boost && !scanBoosted ? query.placeBoost : 1, seeds: SEEDS }, exact);
+  }
+
+  /**
+   * The passages holding every given word that the filters keep, shortest first (with each word
+   * found once, the shortest score best: BM25 normalises by length), at most `limit`. When fewer than CERTIFY hold
+   * them all, the most common word is dropped and the rest tried once more. None when the least
+   * common word is past CONJUNCTION_CAP passages: FTS5 reads every word's doclist.
+   */
+  private conjunction(listed: readonly ScoredWord[], limit: number, keeps?: (id: number) => boolean): number[] {
+    let words = [...listed].sort((a, b) => a.term.passages - b.term.passages);
+    if (words[0]!.term.passages > CONJUNCTION_CAP) return [];
+    let ids: number[] = [];
+    for (let tries = 0; tries < 2 && words.length >= 2; tries++, words = words.slice(0, -1)) {
+      ids = (this.matching.all(words.map((word) => termToken(word.termId)).join(' AND ')) as number[]).filter((id) => this.lengths.isServed(id) && (!keeps || keeps(id)));
+      if (ids.length >= CERTIFY) break;
+    }
+    return best(ids.map((id) => ({ id, score: this.lengths.impactOf(id, 1) })), limit).map((hit) => hit.id);
   }
 
   /** Every posting of every word scored (MiniSearch's ranking; the bench's reference and Infinity's meaning). */

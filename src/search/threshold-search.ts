@@ -21,6 +21,11 @@ export interface ImpactSource {
   boostOf(id: number): number;
   /** Whether a passage passes the query's filters. */
   keeps(id: number): boolean;
+  /**
+   * Passages holding every one of the given listed words (or of the least common of them) that the
+   * filters keep, the likeliest best first, at most `limit`; empty when reading them would cost more than its bound.
+   */
+  conjunction?(words: readonly QueryWord[], limit: number): readonly number[];
 }
 
 export interface ThresholdOptions {
@@ -32,6 +37,8 @@ export interface ThresholdOptions {
   maxCompletions: number;
   /** Bound on any boost a passage not yet seen may get (1 when boosted places were scored beforehand). */
   unseenBoost: number;
+  /** Passages of the listed words' conjunction completed when the lists cannot certify the top (0: none). */
+  seeds?: number;
 }
 
 /** Candidates completed per statement. */
@@ -70,6 +77,17 @@ export function thresholdSearch(words: readonly QueryWord[], source: ImpactSourc
     } else candidates.set(id, { sum: score, words: 1, seen: bit });
   };
   for (const word of words) if (!word.listed) for (const [id, impact] of source.postings(word)) note(id, word.factor * impact, 0);
+
+  const completeSeeds = (ids: readonly number[]) => {
+    const fresh = ids.filter((id) => !exact.has(id) && source.keeps(id));
+    for (let at = 0; at < fresh.length; at += COMPLETION_BATCH) {
+      const batch = fresh.slice(at, at + COMPLETION_BATCH);
+      source.exactScores(batch).forEach((score, i) => {
+        candidates.delete(batch[i]!);
+        exact.set(batch[i]!, score);
+      });
+    }
+  };
 
   const frontier = listed.map(() => Infinity);
   const read = listed.map(() => 0);
@@ -117,7 +135,8 @@ export function thresholdSearch(words: readonly QueryWord[], source: ImpactSourc
   }
   open.sort((a, b) => b.bound - a.bound || a.id - b.id);
   let completions = 0;
-  for (let at = 0; at < open.length && completions < options.maxCompletions; ) {
+  let at = 0;
+  while (at < open.length && completions < options.maxCompletions) {
     // A batch of the next candidates whose bound can still beat the k-th exact score.
     const batch: number[] = [];
     for (; at < open.length && batch.length < COMPLETION_BATCH && completions + batch.length < options.maxCompletions; at++) {
@@ -132,6 +151,11 @@ export function thresholdSearch(words: readonly QueryWord[], source: ImpactSourc
     });
     completions += batch.length;
   }
+  // Still uncertain (a passage no list reached, or one left uncompleted, could beat the k-th score):
+  // the best passages may match every common word moderately and be in no list. The passages
+  // holding them all are completed too.
+  const uncertain = !top.full || top.kth < unseenBound() || (at < open.length && open[at]!.bound > top.kth);
+  if (uncertain && listed.length >= 2 && options.seeds && source.conjunction) completeSeeds(source.conjunction(listed, options.seeds));
   const ranked: RankedPassage[] = [...exact].map(([id, score]) => ({ id, score }));
   // Passages never completed rank by what is known of them (a lower bound of their score).
   for (const [id, { sum, words: matched }] of candidates) ranked.push({ id, score: sum * matched * source.boostOf(id) });

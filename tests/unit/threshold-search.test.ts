@@ -44,6 +44,12 @@ function corpus(seed: number, passages: number, shares: number[], listsAbove: nu
     },
     boostOf: () => 1,
     keeps: () => true,
+    // Passages holding every word given, best first by their exact score.
+    conjunction: (given, limit) =>
+      Array.from({ length: passages }, (_, id) => id)
+        .filter((id) => given.every((word) => impact[word.termId - 1]!.has(id)))
+        .sort((a, b) => score(b) - score(a) || a - b)
+        .slice(0, limit),
   };
   const exhaustive = Array.from({ length: passages }, (_, id) => ({ id, score: score(id) }))
     .filter((hit) => hit.score > 0)
@@ -63,6 +69,18 @@ describe('threshold search over impact lists', () => {
     const { words, source, exhaustive } = corpus(seed as number, 20_000, shares as number[], 4000);
     const ranked = thresholdSearch(words, source, { certify: 8, maxDepth: 4000, maxCompletions: 800, unseenBoost: 1 });
     expect(top(ranked, 8)).toEqual(exhaustive.slice(0, 8));
+  });
+
+  it('completes the common words\' conjunction first when shallow lists cannot certify the top 8', () => {
+    // Two words in half the passages each, lists 50 deep, 40 completions: the passages matching
+    // both are mostly in neither list, and the completions run out before reaching them.
+    const { words, source, exhaustive } = corpus(6, 20_000, [0.5, 0.5], 50);
+    const options = { certify: 8, maxDepth: 50, maxCompletions: 40, unseenBoost: 1 };
+    const { conjunction, ...withoutConjunction } = source;
+    expect(conjunction).toBeDefined();
+    expect(top(thresholdSearch(words, withoutConjunction, { ...options, seeds: 64 }), 8)).not.toEqual(exhaustive.slice(0, 8));
+    expect(top(thresholdSearch(words, source, { ...options, seeds: 0 }), 8)).not.toEqual(exhaustive.slice(0, 8));
+    expect(top(thresholdSearch(words, source, { ...options, seeds: 64 }), 8)).toEqual(exhaustive.slice(0, 8));
   });
 
   it('reads lists no deeper and completes no more passages than its bounds, whatever the corpus', () => {
