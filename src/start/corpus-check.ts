@@ -52,14 +52,8 @@ export async function checkCorpusContent(library: ReportLibrary, corpusDir: stri
 
 /** The stamps the served index was built from: the SQLite store keeps them in a table, MiniSearch's manifest lists them. */
 function builtStamps(library: ReportLibrary): Record<string, CorpusFileStamp> {
-  const store = library.store as { corpusFiles?: () => string[]; corpusStamp?: (file: string) => CorpusFileStamp | undefined };
-  if (!store.corpusFiles || !store.corpusStamp) return library.manifest.corpus;
-  const stamps: Record<string, CorpusFileStamp> = {};
-  for (const file of store.corpusFiles()) {
-    const stamp = store.corpusStamp(file);
-    if (stamp) stamps[file] = stamp;
-  }
-  return stamps;
+  const store = library.store as { corpusStampTable?: () => Record<string, CorpusFileStamp> };
+  return store.corpusStampTable ? store.corpusStampTable() : library.manifest.corpus;
 }
 
 /**
