@@ -56,7 +56,7 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   { id: 'tekun_funds', name: '特困人员救助供养资金', aliases: ['特困供养资金', '特困供养金', '五保供养资金'], kind: 'money', unit: '元', subject: /(?<!城市|农村)特困(人员)?(救助)?供养(资金|金)|(?<!城市|农村)五保(供养)?(资金|金)|(?<!集中|分散)供养(资)?金/, context: /特困|五保/, exclude: /低保|临时救助|提标|补发/ },
   { id: 'assistance_funds', name: '低保及特困救助资金', aliases: ['救助资金', '低保特困救助资金', '社会救助资金', '困难群众救助资金'], kind: 'money', unit: '元', subject: /(救助(补助)?资金)|低保对象和特困人员救助|低保及特困|(低保|最低生活保障)[、和及与](特困|五保)[\u4e00-\u9fff]{0,8}(资金|供养金)|兜底保障/, exclude: /临时救助/ },
   { id: 'temporary_assistance_funds', name: '临时救助资金', aliases: ['临时救助'], kind: 'money', unit: '元', subject: /临时救助/ },
-  { id: 'elderly_allowance_funds', name: '高龄津贴发放资金', aliases: ['高龄津贴资金', '尊老金', '高龄津贴'], kind: 'money', unit: '元', subject: /高龄(津贴|补贴)|尊老金/, exclude: /[三多各几]类|等补贴/ },
+  { id: 'elderly_allowance_funds', name: '高龄津贴发放资金', aliases: ['高龄津贴资金', '尊老金', '高龄津贴'], kind: 'money', unit: '元', subject: /高龄(老人|老年人)?(发放|领取|的)?(津贴|补贴)|尊老金/, exclude: /[三多各几]类|等补贴/ },
   { id: 'disability_subsidy_funds', name: '残疾人两项补贴发放资金', aliases: ['两项补贴资金', '残疾人补贴资金'], kind: 'money', unit: '元', subject: /两项补贴|补贴资金|生活补贴|护理补贴/, context: /残疾/ },
   { id: 'charity_donations', name: '慈善募集款物', aliases: ['慈善捐赠', '募集善款', '接受捐赠', '慈善募捐'], kind: 'money', unit: '元', subject: /募集|接受[\u4e00-\u9fff]{0,2}捐赠|慈善捐赠|善款/, exclude: /捐资/ },
   { id: 'funeral_fee_waivers', name: '减免基本丧葬费', aliases: ['免除基本丧葬费', '惠民殡葬', '丧葬费减免'], kind: 'money', unit: '元', subject: /(免除|减免)[\u4e00-\u9fff]{0,4}(丧葬|殡葬)|殡葬[\u4e00-\u9fff]{0,6}(免除|减免)/ },

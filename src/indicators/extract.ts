@@ -43,6 +43,20 @@ function markParts(sentence: string, figures: Figure[], passage: Passage): void 
 }
 
 /**
+ * "…筹集福彩公益金11.2亿元。其中,市级留存公益金4.1亿元": a sentence that opens with 其中 goes on
+ * from the one before: its figures of an indicator given there are parts, as after 其中 inside one.
+ */
+function markPartsAfterSentence(passages: readonly Passage[], figures: readonly Figure[][]): void {
+  for (let i = 1; i < passages.length; i++) {
+    if (!/^\s*其中/.test(passages[i]!.text)) continue;
+    const wholes = figures[i - 1]!.filter((figure) => figure.role === 'level');
+    for (const figure of figures[i]!) {
+      if (figure.role === 'level' && wholes.some((w) => w.indicator === figure.indicator || PARTS_OF[w.indicator]?.includes(figure.indicator))) demote(figure, '其中', 'subset');
+    }
+  }
+}
+
+/**
  * A part that heads a sentence's first figure (县市(含双城区)城市低保标准…, 各区…), or another place
  * (全省城市低保平均标准…), is the scope of every later clause that names no place of its own: 「县市城市低保标准提高到500元…;农村低保标准
  * 提高到3500元」. A clause that names the whole place (全市, 我县, the place's own name) ends it.
@@ -171,7 +185,9 @@ export function extractFigures(report: Report, passages: readonly Passage[], pla
   const year = /^(\d{4})/.exec(report.meta.published)?.[1];
   const context: ReportContext = { report, year: year ? Number(year) : null, places, searchText: simplified };
   const inText = simplified === report.text ? passages : passages.map((passage) => ({ ...passage, text: simplified.slice(passage.start, passage.end) }));
-  const figures = withYearColumns(inText.flatMap((passage) => extractFromPassage(passage, context)), simplified, context);
+  const perPassage = inText.map((passage) => extractFromPassage(passage, context));
+  markPartsAfterSentence(inText, perPassage);
+  const figures = withYearColumns(perPassage.flat(), simplified, context);
   markConflicts(figures);
   if (simplified === report.text) return figures;
   for (const figure of figures) {

@@ -26,7 +26,8 @@ export function toFigure(sentence: string, passage: Passage, context: ReportCont
   const period = indicator.kind === 'standard' ? periodOf(sentence, quoteStart, quantity.numberStart, quoteEnd) : undefined;
   const normalized = normalize(indicator, quantity, period);
   const subPlace = subPlaceIn(sentence.slice(quoteStart, quantity.start), meta, context.places);
-  const textYear = yearBefore(sentence, quantity.start, previous ? previous.end : 0);
+  // A total over several years (自1988年发行以来…) runs up to the report's year, not from the year its span names.
+  const textYear = level.role.role === 'cumulative' && context.year !== null ? null : yearBefore(sentence, quantity.start, previous ? previous.end : 0);
   const as_of = textYear ?? context.year;
   const figure: Figure = {
     indicator: indicator.id,

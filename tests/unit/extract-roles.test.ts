@@ -183,3 +183,25 @@ describe('a clause that is only a place and its amount', () => {
     expect(brief3('全县城市低保标准为每人每月700元,经济开发区为每人每月720元。', '南召县')).toEqual([['dibao_urban', '南召县', false, 700]]);
   });
 });
+
+describe('a sentence that opens with 其中, and the year of a total over several years', () => {
+  const brief4 = (text: string) => figuresOf(text).map((f) => [f.indicator, f.normalized_value, f.role, f.as_of]);
+  it('makes the figures of an indicator given in the sentence before parts of it', () => {
+    expect(brief4('全年筹集福彩公益金6.3亿元。其中,市级留存公益金2.2亿元。')).toEqual([
+      ['lottery_welfare_fund', 630000000, 'level', 2024],
+      ['lottery_welfare_fund', 220000000, 'subset', 2024],
+    ]);
+    expect(brief4('全年筹集福彩公益金6.3亿元。全市养老机构共有68家。')).toEqual([
+      ['lottery_welfare_fund', 630000000, 'level', 2024],
+      ['elderly_institutions', 68, 'level', 2024],
+    ]);
+  });
+
+  it('dates a total over several years by the report, not by the year its span starts', () => {
+    expect(brief4('自1991年发行以来,本市福利彩票累计销售突破300亿元。')).toEqual([['lottery_sales', 30000000000, 'cumulative', 2024]]);
+  });
+
+  it('reads 为高龄老人发放津贴 as the old-age allowance paid', () => {
+    expect(brief4('全年全市共为15.2万名高龄老人发放津贴8600万元。')).toEqual([['elderly_allowance_funds', 86000000, 'level', 2024]]);
+  });
+});
