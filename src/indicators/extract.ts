@@ -140,8 +140,8 @@ export function headingBefore(fullText: string, at: number): string | undefined 
 
 /** The sentence before a position in the same paragraph (back to the 。 before it, never past a line break). */
 function sentenceBefore(fullText: string, at: number): string {
-  const lineStart = fullText.lastIndexOf('\n', at - 1) + 1;
-  const text = fullText.slice(Math.max(lineStart, at - HEADING_WINDOW), at).replace(/[。！？!?]\s*$/, '');
+  const window = fullText.slice(Math.max(0, at - HEADING_WINDOW), at); // bounded: a 1 MB line stays linear
+  const text = window.slice(window.lastIndexOf('\n') + 1).replace(/[。！？!?]\s*$/, '');
   return text.slice(Math.max(text.lastIndexOf('。'), text.lastIndexOf('！'), text.lastIndexOf('？')) + 1);
 }
 

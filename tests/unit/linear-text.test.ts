@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cleanReportText } from '../../src/corpus/clean.js';
 import { MAX_PASSAGE_LENGTH, splitPassages } from '../../src/corpus/passages.js';
-import type { Passage } from '../../src/corpus/types.js';
+import type { Passage, Report } from '../../src/corpus/types.js';
+import { extractFigures } from '../../src/indicators/extract.js';
+import { loadPlaces } from '../../src/places/places.js';
 
 /**
  * Scraped pages can hold a megabyte on one line. Cleaning and splitting must stay linear on
@@ -70,4 +72,31 @@ describe('bounded work per input', () => {
     expect(ms).toBeLessThan(BUDGET_MS);
     expect(passageProblems(raw, passages)).toEqual([]);
   });
+});
+
+/** A report of one line of `length` characters, every sentence of it a figure (the extractor's worst case). */
+function oneLineReport(length: number): { report: Report; passages: Passage[] } {
+  const sentence = '城市低保标准提高到每人每月760元 ';
+  const text = sentence.repeat(Math.ceil(length / sentence.length));
+  const report: Report = {
+    meta: { doc_id: 'd', place: '许昌市', place_code: '411000', published: '2024-01-01', title: '', place_id: '', province: '', level: '', source: '', period: '', original: '' },
+    text,
+    file: 'd.md',
+  };
+  return { report, passages: splitPassages('d', text) };
+}
+
+describe('extraction of a megabyte line', () => {
+  // Looking back for the heading or the sentence before once scanned to the start of the line for
+  // every passage: 40 s for a 1 MB line. Linear work grows 4× from 256 KB to 1 MB; quadratic, 16×.
+  it('grows linearly with the line', () => {
+    const places = loadPlaces();
+    const small = oneLineReport(MEGABYTE / 4);
+    const large = oneLineReport(MEGABYTE);
+    extractFigures(small.report, small.passages.slice(0, 200), places); // warm up
+    const smallRun = timed(() => extractFigures(small.report, small.passages, places));
+    const largeRun = timed(() => extractFigures(large.report, large.passages, places));
+    expect(largeRun.result.length).toBeGreaterThan(10_000);
+    expect(largeRun.ms / smallRun.ms).toBeLessThan(9);
+  }, 120_000);
 });
