@@ -6,6 +6,7 @@ import { markConflicts } from './consistency.js';
 import { WHOLE_PLACE, subPlaceIn } from './context.js';
 import { demote, markOtherPlace, toFigure, type ReportContext } from './figure.js';
 import { levelsOf } from './levels.js';
+import { assignPlacesRespectively } from './place-lists.js';
 import { findQuantities } from './quantities.js';
 import { assignBySubject, assignQualifiedUnderHeading, assignRespectively } from './subjects.js';
 import { figureOfTableRow, yearColumnFigures } from './table-figures.js';
@@ -168,6 +169,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   }
   shareSentenceScope(sentence, passage, figures, context);
   shareFromToYears(figures);
+  assignPlacesRespectively(sentence, passage, figures, context);
   if (figures.some((figure) => figure.role === 'level')) {
     const section = headingAbove();
     if (section && PLAN_SECTION.test(section)) for (const figure of figures.filter((f) => f.role === 'level')) demote(figure, section, 'plan');

@@ -205,3 +205,26 @@ describe('a sentence that opens with 其中, and the year of a total over severa
     expect(brief4('全年全市共为15.2万名高龄老人发放津贴8600万元。')).toEqual([['elderly_allowance_funds', 86000000, 'level', 2024]]);
   });
 });
+
+describe('a list of places with 分别 and as many values', () => {
+  const brief5 = (text: string, place = '南阳市') => confident(text, place).map((f) => [f.indicator, f.place, f.normalized_value]);
+  it('gives each place its value, in order', () => {
+    expect(brief5('南召县、方城县农村低保标准分别为每人每年5400元、5280元。')).toEqual([
+      ['dibao_rural', '南召县', 450],
+      ['dibao_rural', '方城县', 440],
+    ]);
+    expect(brief5('今年起,西峡县和内乡县的城市低保标准分别提高到每人每月690元、705元。')).toEqual([
+      ['dibao_urban', '西峡县', 690],
+      ['dibao_urban', '内乡县', 705],
+    ]);
+  });
+
+  it('returns none of them when the places and values do not pair, or without 分别', () => {
+    expect(brief5('南召县、方城县、西峡县农村低保标准分别为每人每年5400元、5280元。')).toEqual([]);
+    expect(brief5('南召县、方城县农村低保标准为每人每年5400元、5280元。')).toEqual([]);
+  });
+
+  it('leaves the places of another report alone (not inside the report\'s place)', () => {
+    expect(brief5('郑州市、开封市城市低保标准分别为每人每月800元、720元。').filter(([, place]) => place === '郑州市' || place === '开封市')).toEqual([]);
+  });
+});
