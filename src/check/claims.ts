@@ -95,10 +95,11 @@ function statementReport(text: string, year: number | null): Report {
 export function claimsIn(statement: string, places: Places, registry: PlaceRegistry, presentYear: number | null): Claim[] {
   const text = maskPlaces(simplify(statement), places, registry);
   const report = statementReport(text, presentYear);
-  const context = { report, year: presentYear, places, searchText: text };
+  const unmasked = simplify(statement);
+  // Lookarounds (the sentence before, whether a sentence names a place) read the statement with its places.
+  const context = { report, year: presentYear, places, searchText: unmasked };
   const claims: Claim[] = [];
   let carried: Mention | undefined;
-  const unmasked = simplify(statement);
   for (const passage of splitPassages('statement', text)) {
     const mentions = mentionsIn(unmasked.slice(passage.start, passage.end), places, registry);
     const placeAt = (offset: number): Mention | undefined => mentions.filter((m) => m.at < offset).at(-1) ?? mentions[0] ?? carried;

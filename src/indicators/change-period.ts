@@ -1,4 +1,4 @@
-import { yearBefore } from './context.js';
+import { yearBefore } from './years.js';
 
 /**
  * The period a change covers, from the words before it: 比2012年 / 较上年 / 同比 / 在2019年的基础上 /

@@ -1,22 +1,5 @@
 import type { Places } from '../places/places.js';
 
-/** Year expressions that say when a figure holds: 截至2021年末, 2022年的, 2020至2023年 (→ 2023). */
-const YEAR = /(?:截至|截止)?((?:19|20)\d{2})年(?:底|末|上半年|下半年|的)?(?!以来|起|开始|至|到|、|以前)/g;
-
-/** "目前" after a year means the figure holds now, not in that year. */
-const NOW = /目前|当前|现已|现在|截至目前/;
-
-/** The last year stated before `position`, or null (also when 目前 comes after it). */
-export function yearBefore(text: string, position: number, from = 0): number | null {
-  let year: number | null = null;
-  let yearEnd = from;
-  for (const match of text.slice(from, position).matchAll(YEAR)) {
-    year = Number(match[1]);
-    yearEnd = from + (match.index ?? 0) + match[0].length;
-  }
-  return year !== null && NOW.test(text.slice(yearEnd, position)) ? null : year;
-}
-
 const MONTH_CUE = /每人每月|\/人[·/]月|每月|月人均|月均|月(保障)?标准/g;
 const YEAR_CUE = /每人每年|\/人[·/]年|年人均|年均|年(保障|生活|基本生活|供养)?(标准|补贴)|每年/g;
 

@@ -7,6 +7,7 @@ import { WHOLE_PLACE, subPlaceIn } from './context.js';
 import { demote, markOtherPlace, toFigure, type ReportContext } from './figure.js';
 import { levelsOf } from './levels.js';
 import { assignPlacesRespectively } from './place-lists.js';
+import { yearOfHeading, yearOpeningSentence } from './years.js';
 import { findQuantities } from './quantities.js';
 import { assignBySubject, assignQualifiedUnderHeading, assignRespectively } from './subjects.js';
 import { figureOfTableRow, yearColumnFigures } from './table-figures.js';
@@ -139,6 +140,14 @@ export function headingBefore(fullText: string, at: number): string | undefined 
   return undefined;
 }
 
+/** A line above that is only a date (截至2025年12月底): the time of what follows it. */
+const DATE_LINE = /^\s*(?:截至|截止|至)?(?:19|20)\d{2}年(?:\d{1,2}月)?份?(?:底|末)?\s*[:：]?\s*$/;
+
+function dateLineAbove(fullText: string, at: number): string | undefined {
+  const window = fullText.slice(Math.max(0, at - HEADING_WINDOW), at);
+  return window.split('\n').slice(0, -1).reverse().find((line) => DATE_LINE.test(line));
+}
+
 /** The sentence before a position in the same paragraph (back to the 。 before it, never past a line break). */
 function sentenceBefore(fullText: string, at: number): string {
   const window = fullText.slice(Math.max(0, at - HEADING_WINDOW), at); // bounded: a 1 MB line stays linear
@@ -157,12 +166,19 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   let heading: string | undefined | null = null;
   const headingAbove = () => (heading === null ? (heading = headingBefore(context.searchText ?? context.report.text, passage.start)) : heading);
   assignQualifiedUnderHeading(sentence, levels, headingAbove);
+  const fullText = context.searchText ?? context.report.text;
+  // The year the sentence before opens with goes on to this one unless this one names a place (a new topic).
+  const namesPlace = () => context.places.mentions.find(fullText.slice(passage.start, passage.end)).some((mention) => mention.form !== 'county_short');
+  const carriedYear = () =>
+    (namesPlace() ? null : yearOpeningSentence(sentenceBefore(fullText, passage.start), context.year)) ??
+    yearOfHeading(headingAbove(), context.year) ??
+    yearOfHeading(dateLineAbove(fullText, passage.start), context.year);
   for (const level of levels) {
     const assigned = level.indicator
       ? { indicator: level.indicator, subjectStart: level.subjectStart ?? 0 }
-      : assignBySubject(sentence, level, headingAbove, () => sentenceBefore(context.searchText ?? context.report.text, passage.start));
+      : assignBySubject(sentence, level, headingAbove, () => sentenceBefore(fullText, passage.start));
     if (!assigned) continue;
-    const figure = toFigure(sentence, passage, context, level, assigned.indicator, assigned.subjectStart);
+    const figure = toFigure(sentence, passage, context, level, assigned.indicator, assigned.subjectStart, carriedYear);
     // 「…,城区为每人每月90元」: a place clause whose place is not one the gazetteer knows says nothing sure.
     if ('placeOnly' in assigned && assigned.placeOnly && !figure.sub_place && figure.role !== 'other_place') continue;
     figures.push(figure);

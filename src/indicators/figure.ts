@@ -1,11 +1,12 @@
 import type { Passage, Report } from '../corpus/types.js';
 import type { Places } from '../places/places.js';
-import { outsidePlaceIn, periodOf, subPlaceIn, yearBefore } from './context.js';
+import { outsidePlaceIn, periodOf, subPlaceIn } from './context.js';
 import type { Level } from './levels.js';
 import { normalize } from './normalize.js';
 import { clauseAt } from './sentence.js';
 import type { FigureRole } from './roles.js';
 import type { Figure, IndicatorDef } from './types.js';
+import { effectiveYearBefore, saysNow, yearBefore } from './years.js';
 
 /** Stage 4 of extraction: a level and its indicator become a figure: period, normalised value, place, year, citation. */
 
@@ -17,7 +18,21 @@ export interface ReportContext {
   searchText?: string;
 }
 
-export function toFigure(sentence: string, passage: Passage, context: ReportContext, level: Level, indicator: IndicatorDef, subjectStart: number): Figure {
+/**
+ * The year a figure's sentence gives it; else (unless it says 目前/现行) the year carried from around
+ * it (the section's heading, the sentence before); null leaves the report's year.
+ */
+function textYearOf(sentence: string, position: number, previous: Level['previous'], context: ReportContext, carriedYear?: () => number | null): number | null {
+  const stated = yearBefore(sentence, position, previous ? previous.end : 0, context.year);
+  if (stated !== null) return stated;
+  // 从2022年4月起,…从870元/月提高到910元/月: the date the new value took effect.
+  const effective = previous ? effectiveYearBefore(sentence, previous.start) : null;
+  if (effective !== null) return effective;
+  if (saysNow(sentence.slice(0, position))) return null;
+  return carriedYear?.() ?? null;
+}
+
+export function toFigure(sentence: string, passage: Passage, context: ReportContext, level: Level, indicator: IndicatorDef, subjectStart: number, carriedYear?: () => number | null): Figure {
   const { quantity, previous } = level;
   const { meta } = context.report;
   const clause = clauseAt(sentence, quantity.numberStart);
@@ -27,7 +42,7 @@ export function toFigure(sentence: string, passage: Passage, context: ReportCont
   const normalized = normalize(indicator, quantity, period);
   const subPlace = subPlaceIn(sentence.slice(quoteStart, quantity.start), meta, context.places);
   // A total over several years (自1988年发行以来…) runs up to the report's year, not from the year its span names.
-  const textYear = level.role.role === 'cumulative' && context.year !== null ? null : yearBefore(sentence, quantity.start, previous ? previous.end : 0);
+  const textYear = level.role.role === 'cumulative' && context.year !== null ? null : textYearOf(sentence, quantity.start, previous, context, carriedYear);
   const as_of = textYear ?? context.year;
   const figure: Figure = {
     indicator: indicator.id,

@@ -29,6 +29,7 @@ describe('extraction on the development corpus (gold read by hand)', () => {
     if (process.env.SHOW_DEV_ERRORS) {
       for (const s of development) {
         for (const w of s.wrong) process.stderr.write(`  WRONG ${s.file} ${w.figure.indicator} ${w.figure.place} ${w.figure.written} → ${w.figure.normalized_value} [gold: ${w.gold?.role ?? '?'} ${w.gold?.indicator ?? ''}] 「${w.figure.citation.quote}」\n`);
+        for (const r of s.right.filter((r) => r.gold.as_of != null && r.figure.as_of !== r.gold.as_of)) process.stderr.write(`  YEAR ${s.file} ${r.figure.indicator} ${r.figure.written} as_of ${r.figure.as_of}, gold ${r.gold.as_of} 「${r.figure.citation.quote}」\n`);
         for (const m of s.missed) process.stderr.write(`  MISSED ${s.file} ${m.indicator} ${m.num} 「${m.quote}」\n`);
       }
     }

@@ -23,6 +23,7 @@ export interface GoldNumber {
   scope?: string;
   value?: number | null;
   normalized_value?: number | null;
+  as_of?: number | null;
   note?: string;
 }
 
@@ -143,5 +144,7 @@ export function summary(scored: readonly Scored[]) {
     precision: right + wrong === 0 ? 1 : right / (right + wrong),
     recall: requiredFound + missed === 0 ? 1 : requiredFound / (requiredFound + missed),
     levels: requiredFound + missed,
+    /** Of the right figures whose gold states a year, how many carry that year. */
+    yearsRight: `${scored.reduce((sum, s) => sum + s.right.filter((r) => r.gold.as_of != null && r.figure.as_of === r.gold.as_of).length, 0)}/${scored.reduce((sum, s) => sum + s.right.filter((r) => r.gold.as_of != null).length, 0)}`,
   };
 }

@@ -1,0 +1,74 @@
+/**
+ * The year a figure holds in, from the text: a year written before it in its sentence (截至2021年末,
+ * 2022年的), a year named relative to the report's (去年, 今年), the date a new standard took effect
+ * (从2022年4月起), and, when the sentence names none, the year that heads its section or the
+ * sentence before it. A year a figure is compared with (比2018年增加) is not its year.
+ */
+
+/** Year expressions that say when a figure holds: 截至2021年末, 2022年的, 2020至2023年 (→ 2023). */
+const YEAR = /(?:截至|截止)?((?:19|20)\d{2})年(?:底|末|上半年|下半年|的)?(?!以来|起|开始|至|到|、|以前)/g;
+
+/** Years named from the report's: 去年 is the year before it. 去年同期 is a comparison, never a date. */
+const RELATIVE_YEAR = /(上一年|去年|上年|前年|今年|本年|年内)(?!同期)(以来)?/g;
+const RELATIVE_OFFSET: Record<string, number> = { 上一年: -1, 去年: -1, 上年: -1, 前年: -2, 今年: 0, 本年: 0, 年内: 0 };
+
+/** A year right after these is the base of a comparison (比2018年增加159人次, 较上年, 与2020年相比). */
+const COMPARED = /(比|较|与|同)\s*$/;
+
+/** "目前" after a year means the figure holds now, not in that year; so does 现行 (the standard in force). */
+const NOW = /目前|当前|现已|现在|截至目前|现行/;
+
+/** The last year stated before `position`, or null (also when 目前 comes after it). With the report's year, 去年/今年 count too. */
+export function yearBefore(text: string, position: number, from = 0, reportYear: number | null = null): number | null {
+  const span = text.slice(from, position);
+  let year: number | null = null;
+  let at = -1;
+  let yearEnd = 0;
+  const consider = (match: RegExpMatchArray, value: number) => {
+    const start = match.index ?? 0;
+    if (start < at || COMPARED.test(span.slice(Math.max(0, start - 2), start))) return;
+    year = value;
+    at = start;
+    yearEnd = start + match[0].length;
+  };
+  for (const match of span.matchAll(YEAR)) consider(match, Number(match[1]));
+  // 去年以来 is a span reaching the present, not last year; 今年以来 is this year's.
+  if (reportYear !== null) for (const match of span.matchAll(RELATIVE_YEAR)) if (!(match[2] && RELATIVE_OFFSET[match[1]!]! < 0)) consider(match, reportYear + RELATIVE_OFFSET[match[1]!]!);
+  return year !== null && NOW.test(span.slice(yearEnd)) ? null : year;
+}
+
+/** 从2022年4月起 / 自2021年1月1日起: the date a new value took effect, the year of the values after it. */
+const TAKES_EFFECT = /((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?(?:起|开始)/g;
+
+export function effectiveYearBefore(text: string, position: number): number | null {
+  let year: number | null = null;
+  for (const match of text.slice(0, position).matchAll(TAKES_EFFECT)) year = Number(match[1]);
+  return year;
+}
+
+/** A section heading or a date line that names one year (1、2023年1-12月份低保补助落实情况: / 截至2025年12月底). */
+const ONE_YEAR = /((?:19|20)\d{2})年/g;
+/** A sentence that opens with its year (2017年石拐区…已完成). */
+const OPENS_WITH_YEAR = /^\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?:截至|截止|到)?((?:19|20)\d{2})年(?!以来|起|开始|至|到|、|以前|\d)/;
+
+/** The one year a heading names, or null (none, several, or after the report's year: a plan's). */
+export function yearOfHeading(heading: string | undefined, reportYear: number | null): number | null {
+  if (!heading) return null;
+  const years = new Set([...heading.matchAll(ONE_YEAR)].map((match) => Number(match[1])));
+  if (years.size !== 1) return null;
+  const [year] = years;
+  return reportYear !== null && year! > reportYear ? null : year!;
+}
+
+/** The year the sentence before opens with, when it is not after the report's year. */
+export function yearOpeningSentence(sentence: string, reportYear: number | null): number | null {
+  const match = OPENS_WITH_YEAR.exec(sentence);
+  if (!match) return null;
+  const year = Number(match[1]);
+  return reportYear !== null && year > reportYear ? null : year;
+}
+
+/** Whether the text before a figure says it holds now (目前, 现行), so that no earlier year is carried to it. */
+export function saysNow(text: string): boolean {
+  return NOW.test(text);
+}

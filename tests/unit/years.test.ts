@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage, Report } from '../../src/corpus/types.js';
+import { extractFigures } from '../../src/indicators/extract.js';
+import { yearBefore } from '../../src/indicators/years.js';
+import { loadPlaces } from '../../src/places/places.js';
+
+/** The year a figure holds in, in sentences written for this test (a 2024 report unless said). */
+const places = loadPlaces();
+
+function yearsOf(text: string, published = '2024-03-01'): [string, number | null, number | null][] {
+  const place = '信阳市';
+  const report: Report = {
+    meta: { doc_id: 't', place, place_code: places.gazetteer.named(place)[0]!.code, published, title: '', place_id: '', province: '', level: '', source: '', period: '', original: '' },
+    text,
+    file: 't.md',
+  };
+  const passages: Passage[] = [];
+  let ordinal = 0;
+  for (const match of text.matchAll(/[^\n。]+[。]?/g)) {
+    const start = match.index ?? 0;
+    passages.push({ passage_id: `t:${ordinal}`, doc_id: 't', ordinal: ordinal++, start, end: start + match[0].length, text: match[0] });
+  }
+  return extractFigures(report, passages, places).map((f) => [f.indicator, f.normalized_value, f.as_of]);
+}
+
+describe('yearBefore', () => {
+  it.each([
+    ['a year written before the figure', '2021年末全市养老床位8000张', 2021],
+    ['last year, from the report year', '去年全市共办理结婚登记9000对', 2023],
+    ['this year', '今年以来全市救助1200人次', 2024],
+    ['not the base of a comparison', '2023年全市救助1200人次,比2022年增加100人次', 2023],
+    ['not 去年同期', '全市救助1200人次,较去年同期增加', null],
+    ['not the year before a standard in force (现行)', '2019年出台的办法规定,现行城市低保标准为720元', null],
+    ['not last year as the start of a span (去年以来)', '去年以来全市共救助1200人次', null],
+  ])('%s', (_name, text, expected) => {
+    expect(yearBefore(text, text.length, 0, 2024)).toBe(expected);
+  });
+});
+
+describe('the year of a figure whose sentence names none', () => {
+  it('is the date a new standard took effect, for every value raised after it', () => {
+    expect(yearsOf('从2023年7月起,城市低保标准从800元/月提高到830元/月,农村低保标准从600元/月提高到640元/月。')).toEqual([
+      ['dibao_urban', 830, 2023],
+      ['dibao_rural', 640, 2023],
+    ]);
+  });
+
+  it('is the year the sentence before opens with, in the same paragraph', () => {
+    expect(yearsOf('2023年全市低保年度核查工作已全部完成。全年共发放低保金5200万元。')).toEqual([['dibao_funds', 52000000, 2023]]);
+  });
+
+  it('is not carried to a sentence that names a place of its own, nor over 目前', () => {
+    expect(yearsOf('2022年,全市低保年度核查工作完成。罗山县城市低保标准提高到每人每月700元。')).toEqual([['dibao_urban', 700, 2024]]);
+    expect(yearsOf('2021年,全市启动养老服务改革。目前全市共有养老机构96家。')).toEqual([['elderly_institutions', 96, 2024]]);
+  });
+
+  it('is the one year of the section heading above it, or of a date line', () => {
+    expect(yearsOf('二、2023年1-12月临时救助情况:\n全市共实施临时救助3100人次。')).toEqual([['temporary_assistance_cases', 3100, 2023]]);
+    expect(yearsOf('截至2025年12月底\n全市共有养老机构96家。', '2026-01-10')).toEqual([['elderly_institutions', 96, 2025]]);
+  });
+
+  it('is the report year under a heading of next year\'s plans (a plan\'s year is no date of a figure)', () => {
+    expect(yearsOf('三、2025年工作打算:\n全市养老机构达到100家。')[0]?.[2]).toBe(2024);
+  });
+});
