@@ -23,6 +23,7 @@ const ROLE_NOTES: Record<string, string> = {
   partial_period: '只是一段时间(某月、某几天)的数',
   cumulative: '是多年累计的数(如十年来、“十三五”期间),不是一年的数',
   subset: '是其中一部分或一个分档/分组的数',
+  gap: '是缺口或需求,不是现有数',
   computed: '是按公式测算的数,不是执行的标准',
   range: '原文是一个区间',
   allocated: '是争取到或预算安排的资金,不是本地支出或筹集的数',

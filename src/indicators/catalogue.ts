@@ -50,7 +50,7 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   { id: 'elderly_care_training', name: '养老服务人员培训人次', aliases: ['养老护理员培训', '养老从业人员培训', '培训养老护理员'], kind: 'count', unit: '人次', counters: ['人次'], subject: /培训/, context: /养老/ },
   { id: 'dibao_recipients', name: '低保对象人数', aliases: ['低保对象', '低保人数', '城乡低保对象人数', '低保对象数'], kind: 'count', unit: '人', counters: PEOPLE, benefit: /^(城乡)?(居民)?(最低生活保障|低保)(?!标准|资金|金|边缘)/, subject: /(?<!城市|农村|城镇)(城乡)?(低保|最低生活保障)(对象|人员)/, exclude: /边缘|特困|家庭中|提标|补发|惠及|其中/ },
   // Money totals, 万/亿 multiplied out.
-  { id: 'lottery_sales', name: '福利彩票销售额', aliases: ['福彩销售', '福利彩票销售', '彩票销售额', '福利彩票'], kind: 'money', unit: '元', subject: /销售/, context: /彩票|福彩/ },
+  { id: 'lottery_sales', name: '福利彩票销售额', aliases: ['福彩销售', '福利彩票销售', '彩票销售额', '福利彩票'], kind: 'money', unit: '元', subject: /销售|销量/, context: /彩票|福彩/ },
   { id: 'lottery_welfare_fund', name: '福彩公益金', aliases: ['福利彩票公益金', '公益金', '彩票公益金'], kind: 'money', unit: '元', subject: /公益金/, exclude: /统筹|留用|助学金|各类|使用|支出|安排/ },
   { id: 'dibao_funds', name: '低保资金', aliases: ['低保金', '城乡低保资金', '城乡低保金', '最低生活保障资金'], kind: 'money', unit: '元', subject: /(?<!城市|农村|城镇)(城乡)?(居民)?(低保|最低生活保障)(救助)?(资金|金|支出)/, exclude: /特困|五保|供养|临时救助|提标|补发/ },
   { id: 'tekun_funds', name: '特困人员救助供养资金', aliases: ['特困供养资金', '特困供养金', '五保供养资金'], kind: 'money', unit: '元', subject: /(?<!城市|农村)特困(人员)?(救助)?供养(资金|金)|(?<!城市|农村)五保(供养)?(资金|金)|(?<!集中|分散)供养(资)?金/, context: /特困|五保/, exclude: /低保|临时救助|提标|补发/ },

@@ -6,6 +6,7 @@ import { markConflicts } from './consistency.js';
 import { WHOLE_PLACE, subPlaceIn } from './context.js';
 import { demote, markOtherPlace, toFigure, type ReportContext } from './figure.js';
 import { levelsOf } from './levels.js';
+import { narrowGenericMoney } from './generic-money.js';
 import { assignPlacesRespectively } from './place-lists.js';
 import { yearOfHeading, yearOpeningSentence } from './years.js';
 import { findQuantities } from './quantities.js';
@@ -186,6 +187,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   shareSentenceScope(sentence, passage, figures, context);
   shareFromToYears(figures);
   assignPlacesRespectively(sentence, passage, figures, context);
+  narrowGenericMoney(sentence, passage.start, figures);
   if (figures.some((figure) => figure.role === 'level')) {
     const section = headingAbove();
     if (section && PLAN_SECTION.test(section)) for (const figure of figures.filter((f) => f.role === 'level')) demote(figure, section, 'plan');

@@ -6,7 +6,7 @@ import { clauseAt, strongSpanAt, withoutBracketsAfter } from './sentence.js';
  * the place's figure; the others are kept, marked and not confident (plans and targets, parts of a
  * period, parts of a whole, computed examples, ranges), or dropped (average payments).
  */
-export type FigureRole = 'level' | 'plan' | 'partial_period' | 'cumulative' | 'subset' | 'computed' | 'range' | 'allocated' | 'other_place' | 'average';
+export type FigureRole = 'level' | 'plan' | 'partial_period' | 'cumulative' | 'subset' | 'computed' | 'range' | 'allocated' | 'other_place' | 'average' | 'gap';
 
 export interface RoleFinding {
   role: FigureRole;
@@ -23,6 +23,15 @@ const PLAN = /(?<!虚)拟(?!定)|(?<!工作|年度)计划(?!生育|单列|内|�
 const NOW = /目前|现已|现有|截至|截止|已经|已达|现在/;
 /** A count over part of a period: 节后10天, 当天, 首日, 1月29日(正月初七)至2月7日 (not 1月1日至12月31日). */
 const PARTIAL_PERIOD = /(\d+|[一二三四五六七八九十两])天|当天|当日|单日|首日|(?<!\d)(?!1月1日)\d{1,2}月\d{1,2}日[^，,。；;\d]{0,8}(至|到|—|-|～)\d{1,2}月\d{1,2}日(?<!12月31日)/;
+/** What a campaign did since it began (去年12月开展专项救助行动以来): a part of a period, not a year's total. */
+const SINCE_CAMPAIGN = /(行动|活动)(开展|启动|实施)?以来/;
+/** A shortfall or a need (床位缺口, 需求): what the place lacks, not what it has. */
+const GAP = /缺口|缺少|短缺/;
+/** Those of a kind that took part in something (126个社会组织共商…, 30家企业参加): not how many there are. */
+const TAKING_PART = /^[一-鿿]{0,8}?(参加|参与|出席|共商|签约|参会|入驻)/;
+/** One named institution's beds (…康养院,设置养老床位49张 / 敬老中心设有床位120张): a part of the place's. */
+const ONE_INSTITUTION = /[一-鿿]{2,}(院|中心|公寓|之家)[，,]?(设置|设有|拥有|共有|开放|核定)(养老)?床位$/;
+
 /** Money or events of one month (1月份, 当月): not a year's or a place's total. */
 const ONE_MONTH = /\d{1,2}月份|当月|本月|单月/;
 /**
@@ -82,7 +91,13 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   if (plan && !NOW.test(before.slice(plan.end))) return { role: 'plan', evidence: plan.text };
   const span = (quantity.baseUnit === '元' && quantity.magnitude >= 1e4) || FLOW_UNITS.test(quantity.baseUnit) || (quantity.baseUnit === '户' && /改造/.test(lead)) ? multiYear(before, reportYear) : undefined;
   if (span) return { role: 'cumulative', evidence: span };
-  const partial = PARTIAL_PERIOD.exec(before);
+  const gap = GAP.exec(lead);
+  if (gap) return { role: 'gap', evidence: gap[0] };
+  const taking = !quantity.baseUnit.startsWith('元') ? TAKING_PART.exec(sentence.slice(quantity.end, quantity.end + 12)) : null;
+  if (taking) return { role: 'subset', evidence: taking[1] };
+  const institution = quantity.baseUnit === '张' ? ONE_INSTITUTION.exec(sentence.slice(Math.max(0, clause.start - 24), quantity.start).replace(/\s+/g, '')) : null;
+  if (institution) return { role: 'subset', evidence: `${institution[1]}(一家机构)` };
+  const partial = PARTIAL_PERIOD.exec(before) ?? SINCE_CAMPAIGN.exec(before);
   if (partial && !quantity.baseUnit.startsWith('元')) return { role: 'partial_period', evidence: partial[0] };
   const month = ONE_MONTH.exec(before);
   const flow = quantity.baseUnit === '元' || /次|对/.test(quantity.baseUnit);

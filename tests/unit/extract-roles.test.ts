@@ -228,3 +228,36 @@ describe('a list of places with 分别 and as many values', () => {
     expect(brief5('郑州市、开封市城市低保标准分别为每人每月800元、720元。').filter(([, place]) => place === '郑州市' || place === '开封市')).toEqual([]);
   });
 });
+
+describe('numbers that are not what a place has: shortfalls, participants, one institution, a campaign', () => {
+  const brief6 = (text: string) => figuresOf(text).map((f) => [f.indicator, f.normalized_value, f.role, f.confidence]);
+  it.each([
+    ['a shortfall (缺口)', '全市养老床位缺口约1.2万张。', [['elderly_beds', 12000, 'gap', 'low']]],
+    ['those that took part', '全市58家社会组织参加公益创投大赛。', [['social_organizations', 58, 'subset', 'low']]],
+    ['one named institution\'s beds', '新登记成立福寿康养院,设置养老床位80张。', [['elderly_beds', 80, 'subset', 'low']]],
+    ['what a campaign did since it began', '去年11月开展寒冬救助行动以来,共救助流浪乞讨人员230人次。', [['vagrant_assistance', 230, 'partial_period', 'low']]],
+  ])('%s', (_name, text, expected) => {
+    expect(brief6(text)).toEqual(expected);
+  });
+
+  it('keeps the place\'s own counts beside them', () => {
+    expect(brief6('全市依法登记的社会组织达2100多个。')).toEqual([['social_organizations', 2100, 'level', 'high']]);
+    expect(brief6('全市共有养老机构40家,床位6200张。')).toEqual([
+      ['elderly_institutions', 40, 'level', 'high'],
+      ['elderly_beds', 6200, 'level', 'high'],
+    ]);
+  });
+});
+
+describe('generic relief money in a sentence about one kind of relief', () => {
+  const brief7 = (text: string) => confident(text).map((f) => [f.indicator, f.normalized_value]);
+  it('is that kind\'s money', () => {
+    expect(brief7('全年实施临时救助6200人次,支出专项救助资金980万元。')).toContainEqual(['temporary_assistance_funds', 9800000]);
+  });
+  it('stays the generic total when the sentence names two kinds', () => {
+    expect(brief7('全年保障低保对象3.1万人,实施临时救助6200人次,共支出救助资金2.3亿元。')).toContainEqual(['assistance_funds', 230000000]);
+  });
+  it('reads 销量 as lottery sales', () => {
+    expect(brief7('全年全市福利彩票总销量为3.6亿元。')).toEqual([['lottery_sales', 360000000]]);
+  });
+});
