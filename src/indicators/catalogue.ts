@@ -53,7 +53,7 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   { id: 'lottery_sales', name: '福利彩票销售额', aliases: ['福彩销售', '福利彩票销售', '彩票销售额', '福利彩票'], kind: 'money', unit: '元', subject: /销售|销量/, context: /彩票|福彩/ },
   { id: 'lottery_welfare_fund', name: '福彩公益金', aliases: ['福利彩票公益金', '公益金', '彩票公益金'], kind: 'money', unit: '元', subject: /公益金/, exclude: /统筹|留用|助学金|各类|使用|支出|安排/ },
   { id: 'dibao_funds', name: '低保资金', aliases: ['低保金', '城乡低保资金', '城乡低保金', '最低生活保障资金'], kind: 'money', unit: '元', subject: /(?<!城市|农村|城镇)(城乡)?(居民)?(低保|最低生活保障)(救助)?(资金|金|支出)/, exclude: /特困|五保|供养|临时救助|提标|补发/ },
-  { id: 'tekun_funds', name: '特困人员救助供养资金', aliases: ['特困供养资金', '特困供养金', '五保供养资金'], kind: 'money', unit: '元', subject: /(?<!城市|农村)特困(人员)?(救助)?供养(资金|金)|(?<!城市|农村)五保(供养)?(资金|金)|(?<!集中|分散)供养(资)?金/, context: /特困|五保/, exclude: /低保|临时救助|提标|补发/ },
+  { id: 'tekun_funds', name: '特困人员救助供养资金', aliases: ['特困供养资金', '特困供养金', '五保供养资金'], kind: 'money', unit: '元', subject: /(?<!城市|农村)特困(人员)?(救助)?供养(资金|金|支出)|(?<!城市|农村)五保(供养)?(资金|金)|(?<!集中|分散)供养(资)?金/, context: /特困|五保/, exclude: /低保|临时救助|提标|补发/ },
   { id: 'assistance_funds', name: '低保及特困救助资金', aliases: ['救助资金', '低保特困救助资金', '社会救助资金', '困难群众救助资金'], kind: 'money', unit: '元', subject: /(救助(补助)?资金)|低保对象和特困人员救助|低保及特困|(低保|最低生活保障)[、和及与](特困|五保)[\u4e00-\u9fff]{0,8}(资金|供养金)|兜底保障/, exclude: /临时救助/ },
   { id: 'temporary_assistance_funds', name: '临时救助资金', aliases: ['临时救助'], kind: 'money', unit: '元', subject: /临时救助/ },
   { id: 'elderly_allowance_funds', name: '高龄津贴发放资金', aliases: ['高龄津贴资金', '尊老金', '高龄津贴'], kind: 'money', unit: '元', subject: /高龄(老人|老年人)?(发放|领取|的)?(津贴|补贴)|尊老金/, exclude: /[三多各几]类|等补贴/ },

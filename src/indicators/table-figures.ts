@@ -7,6 +7,7 @@ import { roleOf } from './roles.js';
 import { kindAccepts } from './subjects.js';
 import { indicatorOfLabel, readTableRow } from './table-rows.js';
 import type { Figure } from './types.js';
+import { readCellTables } from './cell-tables.js';
 import { readStackedTables } from './stacked-tables.js';
 import { readYearColumnTables } from './year-columns.js';
 
@@ -38,7 +39,7 @@ export interface TableFigures {
 
 /** Year-column tables (year-columns.ts): one figure per cell, dated by its column's year; stacked and two-column tables (stacked-tables.ts) likewise, undated. */
 export function yearColumnFigures(text: string, context: ReportContext): TableFigures[] {
-  return [...readYearColumnTables(text), ...readStackedTables(text)].map((table) => ({
+  return [...readYearColumnTables(text), ...readStackedTables(text), ...readCellTables(text)].map((table) => ({
     start: table.start,
     end: table.end,
     figures: markTotals(table.cells.flatMap((cell) => {

@@ -1,0 +1,142 @@
+import { TABLE_UNIT, TABLE_VALUE, cellQuantity } from './table-rows.js';
+import { linesOf, type Line, type YearColumnCell, type YearColumnTable } from './year-columns.js';
+
+/**
+ * Two more shapes a statistics table takes when a page is flattened, read as label → value cells:
+ *
+ *   one cell per line, each ending in "|", under a header of any number of named columns:
+ *     指标名称 | / 单位 | / 代码 | / 数量 | / 上年数据 | / 同比 | / (甲 | 乙 | 丙 | 1 | 2 | 3 |) /
+ *     (2)特困人员救助供养支出 | / 万元 | / YZH011222000 | / 6,994.2 | / 6,738.1 | / 3.80 |
+ *
+ *   one row per line with its cells run together, under 指标名称单位数量:
+ *     养老机构床位万张11.3 / 最低生活保障平均标准元/人·月1,245.0
+ *   where a line without a value (城市最低生活保障) names the group of the rows under it.
+ *
+ * Only the label, unit and value columns are read (codes, last year's value and growth are not).
+ * A row without a unit cell is not read; a table ends at the first row that does not fit.
+ */
+
+const COLUMNS: readonly (readonly ['label' | 'unit' | 'value' | 'other', RegExp])[] = [
+  ['label', /^(指标名称|指标|项目)$/],
+  ['unit', /^(计量单位|单位)$/],
+  ['value', /^(本期数|本期|数量|数值|本月数|本年累计|累计数?)$/],
+  ['other', /^(指标代码|代码|序号|上年数据|上年同期数?|上年数|同比(增长)?|增长|增减|增长率|比上年增长|备注|本月|上月)$/],
+];
+/** The marks under the header naming each column (甲 乙 丙 1 2 3). */
+const COLUMN_MARK = /^([甲乙丙丁戊己庚]|\d{1,2})$/;
+/** A label: list marks and 其中 first ((2), A, II, 1., 一、), then words with no digit. */
+const LIST_MARK = /^\s*(其中[:：]?)?\s*([(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、]|[A-Z]{1,4}\s|[ⅠⅡⅢⅣⅤ]+\s?)?\s*/;
+const LABEL = /^[\u4e00-\u9fff][^|\d]{0,38}$/;
+const MAX_ROWS = 200;
+
+const cellOf = (line: Line) => line.text.trim().replace(/\s*[|｜]\s*$/, '').trim();
+const columnOf = (text: string) => COLUMNS.find(([, pattern]) => pattern.test(text))?.[0];
+
+/** How deep a list mark nests: 一、 above (一) above 1. above (1) above A / II. */
+function depthOf(label: string): number {
+  const mark = LIST_MARK.exec(label)?.[2]?.trim() ?? '';
+  if (/^[一二三四五六七八九十]+、$/.test(mark)) return 0;
+  if (/^[(（][一二三四五六七八九十]+[)）]$/.test(mark)) return 1;
+  if (/^\d+[.．、]$/.test(mark)) return 2;
+  if (/^[(（]\d+[)）]$/.test(mark)) return 3;
+  if (mark) return 4;
+  return 5;
+}
+
+function quantityOf(line: Line, written: string, unit: string) {
+  return cellQuantity(line.start + line.text.indexOf(written), written, unit);
+}
+
+/** One cell per line under a header of named columns (the first may end a line of other text). */
+function readCellPerLine(lines: readonly Line[], headerAt: number): YearColumnTable | undefined {
+  const first = /(指标名称|指标|项目)\s*[|｜]\s*$/.exec(lines[headerAt]!.text);
+  if (!first) return undefined;
+  const roles: string[] = ['label'];
+  while (headerAt + roles.length < lines.length) {
+    const role = /[|｜]\s*$/.test(lines[headerAt + roles.length]!.text) ? columnOf(cellOf(lines[headerAt + roles.length]!)) : undefined;
+    if (!role) break;
+    roles.push(role);
+  }
+  const [unitAt, valueAt, width] = [roles.indexOf('unit'), roles.indexOf('value'), roles.length];
+  if (width < 4 || unitAt < 0 || valueAt < 0) return undefined;
+  let row = headerAt + width;
+  if (lines.slice(row, row + width).every((line) => COLUMN_MARK.test(cellOf(line)))) row += width;
+  const cells: YearColumnCell[] = [];
+  const parents: { depth: number; label: string }[] = [];
+  for (; row + width <= lines.length && cells.length < MAX_ROWS; row += width) {
+    const rowLines = lines.slice(row, row + width);
+    if (!rowLines.every((line) => /[|｜]\s*$/.test(line.text))) break;
+    const [label, unit, value] = [cellOf(rowLines[0]!).replace(LIST_MARK, ''), cellOf(rowLines[unitAt]!), cellOf(rowLines[valueAt]!)];
+    if (!LABEL.test(label)) break;
+    const depth = depthOf(cellOf(rowLines[0]!));
+    while (parents.length > 0 && parents.at(-1)!.depth >= depth) parents.pop();
+    const parentLabel = parents.at(-1)?.label;
+    // Under 民政事业费累计支出 > 社会救助, a row of money named by its benefit (最低生活保障) is spending on it.
+    const spending = /元$/.test(unit) && !/支出|资金|金$/.test(label) && parents.some((parent) => /支出/.test(parent.label));
+    parents.push({ depth, label });
+    if (!value || !TABLE_UNIT.test(unit) || !TABLE_VALUE.test(value)) continue;
+    cells.push({ label: spending ? `${label}支出` : label, quantity: quantityOf(rowLines[valueAt]!, value, unit), ...(parentLabel ? { parentLabel } : {}), segmentStart: rowLines[0]!.start, segmentEnd: rowLines[valueAt]!.start + rowLines[valueAt]!.text.length });
+  }
+  if (cells.length === 0) return undefined;
+  const last = lines[row - 1]!;
+  return { start: lines[headerAt]!.start, end: last.start + last.text.length, cells };
+}
+
+const JOINED_HEADER = /^\s*(指标名称|指标|项目)\s*(计量)?单位\s*(数量|本期数|数值|本月数)\s*$/;
+const JOINED_ROW = /^\s*(.*?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*$/;
+/** A group of rows under a line with no value: 城市最低生活保障 / 农村最低生活保障. */
+const GROUP_QUALIFIER = /^(城市|农村|城镇)/;
+
+/** The label and unit run together (养老机构床位万张): the longest ending that is a unit, the rest a label. */
+function splitLabelUnit(text: string): { label: string; unit: string } | undefined {
+  for (let length = Math.min(8, text.length - 2); length >= 1; length--) {
+    const unit = text.slice(-length);
+    const label = text.slice(0, -length).replace(LIST_MARK, '');
+    if (TABLE_UNIT.test(unit) && LABEL.test(label)) return { label, unit };
+  }
+  return undefined;
+}
+
+/** One row per line, label, unit and value run together, under 指标名称单位数量. */
+function readJoined(lines: readonly Line[], headerAt: number): YearColumnTable | undefined {
+  const cells: YearColumnCell[] = [];
+  let group: string | undefined;
+  let row = headerAt + 1;
+  for (; row < lines.length && cells.length < MAX_ROWS; row++) {
+    const text = lines[row]!.text.trim();
+    if (!text) continue;
+    const match = JOINED_ROW.exec(text);
+    if (!match) {
+      // A line with no value: a section (四、社会救助) ends a group; a group's name (城市最低生活保障) starts one.
+      if (!LABEL.test(text.replace(LIST_MARK, '')) || text.length > 30) break;
+      group = GROUP_QUALIFIER.exec(text)?.[1];
+      continue;
+    }
+    const split = splitLabelUnit(match[1]!.trim());
+    if (!split) {
+      if (!LABEL.test(match[1]!.trim().replace(LIST_MARK, '')) && match[1]!.trim()) break;
+      continue;
+    }
+    // A row that names its own 城市/农村 ends the group above it.
+    if (GROUP_QUALIFIER.test(split.label)) group = undefined;
+    const label = group && !/城市|农村|城镇|城乡/.test(split.label) ? `${group}${split.label}` : split.label;
+    cells.push({ label, quantity: quantityOf(lines[row]!, match[2]!, split.unit), segmentStart: lines[row]!.start, segmentEnd: lines[row]!.start + lines[row]!.text.length });
+  }
+  if (cells.length === 0) return undefined;
+  const last = lines[row - 1]!;
+  return { start: lines[headerAt]!.start, end: last.start + last.text.length, cells };
+}
+
+/** Every one-cell-per-line or run-together table of a text, with its cells (undated: the report's year applies). */
+export function readCellTables(text: string): YearColumnTable[] {
+  if (!/(指标名称|指标|项目)\s*([|｜]|(计量)?单位)/.test(text)) return [];
+  const lines = linesOf(text);
+  const tables: YearColumnTable[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const table = JOINED_HEADER.test(lines[i]!.text) ? readJoined(lines, i) : readCellPerLine(lines, i);
+    if (!table) continue;
+    tables.push(table);
+    while (i + 1 < lines.length && lines[i + 1]!.start < table.end) i++;
+  }
+  return tables;
+}
