@@ -64,7 +64,7 @@ export function cleanReportText(raw: string): string {
     }
     if (isFurnitureLine(line)) continue;
     if (isRepeatedHeading(line, openingLines)) continue;
-    const withoutCredit = stripTrailingCredit(line);
+    const withoutCredit = stripTrailingCredit(stripPinyinGlosses(line));
     kept.push(withoutCredit);
     if (withoutCredit !== '' && openingLines.length < HEADING_WINDOW) openingLines.push(withoutCredit);
   }
@@ -77,6 +77,16 @@ export function cleanReportText(raw: string): string {
  */
 function trimLine(rawLine: string): string {
   return rawLine.trimEnd().replace(/^[ \t\u3000]+/, '');
+}
+
+/**
+ * Some mirror sites gloss characters with their pinyin inline: 標(biāo)準(zhǔn), 農(nóng)村. The gloss, a
+ * syllable with a tone mark in brackets right after a character, splits the words it sits in.
+ */
+const PINYIN_GLOSS = /([\u3400-\u9fff])\(([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5})\)/g;
+
+export function stripPinyinGlosses(line: string): string {
+  return line.includes('(') ? line.replace(PINYIN_GLOSS, '$1') : line;
 }
 
 /** Disclosure pages print their title twice; keep the first. */

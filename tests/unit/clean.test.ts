@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanReportText, isFurnitureLine } from '../../src/corpus/clean.js';
+import { cleanReportText, isFurnitureLine, stripPinyinGlosses } from '../../src/corpus/clean.js';
 import { parseFrontMatter } from '../../src/corpus/front-matter.js';
 import { listReportFiles } from '../../src/corpus/load.js';
 import { splitPassages } from '../../src/corpus/passages.js';
@@ -103,4 +103,15 @@ describe('cleanReportText line rules', () => {
     ['lines that only start like a view counter', '阅读 x\n浏览: 1 2', '阅读 x\n浏览: 1 2'],
     ['a paragraph hard-wrapped over many lines', `标题\n${'许'.repeat(20)}\n${'昌'.repeat(20)}\n${'市'.repeat(20)}`, `标题\n${'许'.repeat(20)}${'昌'.repeat(20)}${'市'.repeat(20)}`],
   ])('handles %s', (_name, raw, expected) => expect(cleanReportText(raw)).toBe(expected));
+});
+
+describe('stripPinyinGlosses', () => {
+  it.each([
+    ['a gloss after each character', '全市農(nóng)村低保標(biāo)準(zhǔn)提高', '全市農村低保標準提高'],
+    ['ü with a tone mark', '婚姻登記(jì)率(lǜ)', '婚姻登記率'],
+    ['brackets that are not a gloss stay', '城市低保(含市区)标准(a)为(1)', '城市低保(含市区)标准(a)为(1)'],
+    ['a gloss not after a character stays', '见附表 (biǎo)', '见附表 (biǎo)'],
+  ])('%s', (_name, line, expected) => {
+    expect(stripPinyinGlosses(line)).toBe(expected);
+  });
 });

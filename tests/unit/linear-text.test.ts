@@ -30,6 +30,7 @@ const ADVERSARIAL: readonly (readonly [string, string, string])[] = [
   ['a credit after 1 MB of spaces', `甲${spaces}(记者 张三)`, '甲'],
   ['50 000 hard-wrapped lines', `甲\n乙\n丙\n丁\n${`${wrappedParagraph}\n`.repeat(50_000)}`, `甲\n乙\n丙\n丁\n${wrappedParagraph.repeat(50_000)}`],
   ['100 000 distinct short lines', distinctLines, distinctLines],
+  ['1 MB of unclosed would-be pinyin glosses', '農(nóng'.repeat(MEGABYTE / 5), '農(nóng'.repeat(MEGABYTE / 5)],
 ];
 
 function timed<T>(run: () => T): { result: T; ms: number } {
