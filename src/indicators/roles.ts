@@ -40,6 +40,20 @@ const ONE_MONTH = /\d{1,2}月份|当月|本月|单月/;
  * done over it is a multi-year total, not one year's figure; a stock (30个中心) stays the level.
  */
 const MULTI_YEAR = /(?<![\d年])([两三四五六七八九十]|十[一二三四五六七八九]|[2-9]|[1-9]\d)年(来|以来|间|中|累计|共)|(近|过去)([两三四五六七八九十]|[2-9]|[1-9]\d)年|(?<since>(?:19|20)\d{2})年(以来|至今)|自(?<from>(?:19|20)\d{2})年[^，,。；;]{0,12}以来|十[一二三四五]五”?(期间|以来|时期|时期内)|连续([两三四五六七八九十]|[2-9]|[1-9]\d)年|历年|(发行|成立|开展|实施|开办|创办)以来/;
+/**
+ * 截至2022年底,…共销售福利彩票215.2亿元: a flow summed up to a date with no start said (no 今年,
+ * 全年, 1-6月, YYYY年 of its own) may run from the programme's first year: not one year's figure.
+ */
+const UP_TO_DATE = /(截至|截止|到)[^，,。；;]{0,12}(底|末|止|为止)/;
+const SUMMED = /累计|共(?!同|享|建|有)/;
+const START_OF_YEAR = /今年|全年|当年|年内|本年|年度|\d{1,2}[-—至到~～]\d{1,2}月|1月(份)?以来|上半年|前三季度|(19|20)\d{2}年(?![底末])/;
+
+function sinceUnstatedStart(before: string): string | undefined {
+  const upTo = UP_TO_DATE.exec(before);
+  if (!upTo || !SUMMED.test(before.slice(upTo.index)) || START_OF_YEAR.test(before.replace(upTo[0], ''))) return undefined;
+  return `${upTo[0]}累计(起点未说明)`;
+}
+
 /** Flows that add up over time (money paid or raised, cases, registrations, homes adapted), unlike stocks. */
 const FLOW_UNITS = /^(人次|户次|对|次|场次|件)$/;
 /** A worked example or a computation, not the standard in force. */
@@ -120,7 +134,7 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
 /** The multi-year span a sentence opens with; 2024年以来 in a report of 2024 is this year so far, not several. */
 function multiYear(before: string, reportYear: number | null): string | undefined {
   const match = MULTI_YEAR.exec(before);
-  if (!match) return undefined;
+  if (!match) return sinceUnstatedStart(before);
   const year = match.groups?.since ?? match.groups?.from;
   if (year && reportYear !== null && Number(year) >= reportYear) return undefined;
   return match[0];

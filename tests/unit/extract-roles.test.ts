@@ -261,3 +261,17 @@ describe('generic relief money in a sentence about one kind of relief', () => {
     expect(brief7('全年全市福利彩票总销量为3.6亿元。')).toEqual([['lottery_sales', 360000000]]);
   });
 });
+
+describe('a flow summed up to a date with no start said', () => {
+  const brief8 = (text: string) => figuresOf(text).map((f) => [f.indicator, f.normalized_value, f.role]);
+  it('is a total of unknown span, not a year\'s', () => {
+    expect(brief8('截至2023年底,本市共销售福利彩票96.4亿元。')).toEqual([['lottery_sales', 9640000000, 'cumulative']]);
+  });
+  it('is a level when the text says the year it runs over', () => {
+    expect(brief8('截至2023年底,本市全年共销售福利彩票9.4亿元。')).toEqual([['lottery_sales', 940000000, 'level']]);
+    expect(brief8('截至12月底,今年累计发放低保金3200万元。')).toEqual([['dibao_funds', 32000000, 'level']]);
+  });
+  it('leaves stocks alone', () => {
+    expect(brief8('截至2023年底,全市共有养老机构40家。')).toEqual([['elderly_institutions', 40, 'level']]);
+  });
+});
