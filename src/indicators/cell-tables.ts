@@ -4,7 +4,7 @@ import { linesOf, type Line, type YearColumnCell, type YearColumnTable } from '.
 /**
  * Two more shapes a statistics table takes when a page is flattened, read as label → value cells:
  *
- *   one cell per line, each ending in "|", under a header of any number of named columns:
+ *   one cell per line (each ending in "|", or bare), under a header of named columns or years:
  *     指标名称 | / 单位 | / 代码 | / 数量 | / 上年数据 | / 同比 | / (甲 | 乙 | 丙 | 1 | 2 | 3 |) /
  *     (2)特困人员救助供养支出 | / 万元 | / YZH011222000 | / 6,994.2 | / 6,738.1 | / 3.80 |
  *
@@ -47,35 +47,71 @@ function quantityOf(line: Line, written: string, unit: string) {
   return cellQuantity(line.start + line.text.indexOf(written), written, unit);
 }
 
-/** One cell per line under a header of named columns (the first may end a line of other text). */
+/** A column of years (2022年, 2023年底): its cells are dated by it. */
+const YEAR_COLUMN = /^((?:19|20)\d{2})年?(?:底|末)?$/;
+/** A label that carries its unit in brackets: 城市低保人数(人). */
+const LABEL_WITH_UNIT = /^(.*?)\s*[(（]\s*([^)）]{1,8}?)\s*[)）]$/;
+
+interface Column {
+  role: 'label' | 'unit' | 'value' | 'other' | 'year';
+  year?: number;
+}
+
+/**
+ * One cell per line under a header of named columns (the first may end a line of other text when
+ * cells end in "|"). Value columns are 数量/本期数… or years; the unit is a column or in the label's brackets.
+ */
 function readCellPerLine(lines: readonly Line[], headerAt: number): YearColumnTable | undefined {
-  const first = /(指标名称|指标|项目)\s*[|｜]\s*$/.exec(lines[headerAt]!.text);
-  if (!first) return undefined;
-  const roles: string[] = ['label'];
-  while (headerAt + roles.length < lines.length) {
-    const role = /[|｜]\s*$/.test(lines[headerAt + roles.length]!.text) ? columnOf(cellOf(lines[headerAt + roles.length]!)) : undefined;
+  const piped = /(指标名称|指标|项目)\s*[|｜]\s*$/.test(lines[headerAt]!.text);
+  if (!piped && !/^\s*(指标名称|指标|项目|类别)\s*$/.test(lines[headerAt]!.text)) return undefined;
+  const isCell = (line: Line) => !piped || /[|｜]\s*$/.test(line.text);
+  const columns: Column[] = [{ role: 'label' }];
+  while (headerAt + columns.length < lines.length) {
+    const line = lines[headerAt + columns.length]!;
+    if (!isCell(line)) break;
+    const text = cellOf(line);
+    const year = YEAR_COLUMN.exec(text);
+    const role = year ? 'year' : columnOf(text);
     if (!role) break;
-    roles.push(role);
+    columns.push(year ? { role, year: Number(year[1]) } : { role });
   }
-  const [unitAt, valueAt, width] = [roles.indexOf('unit'), roles.indexOf('value'), roles.length];
-  if (width < 4 || unitAt < 0 || valueAt < 0) return undefined;
+  const width = columns.length;
+  const unitAt = columns.findIndex((column) => column.role === 'unit');
+  const valueColumns = columns.flatMap((column, at) => (column.role === 'value' || column.role === 'year' ? [{ at, year: column.year }] : []));
+  // Three bare lines 指标名称/计量单位/本期数 are the stacked shape (stacked-tables.ts).
+  const stacked = !piped && width === 3 && unitAt === 1 && columns[2]!.role === 'value';
+  if (width < 3 || valueColumns.length === 0 || stacked) return undefined;
   let row = headerAt + width;
   if (lines.slice(row, row + width).every((line) => COLUMN_MARK.test(cellOf(line)))) row += width;
   const cells: YearColumnCell[] = [];
   const parents: { depth: number; label: string }[] = [];
   for (; row + width <= lines.length && cells.length < MAX_ROWS; row += width) {
     const rowLines = lines.slice(row, row + width);
-    if (!rowLines.every((line) => /[|｜]\s*$/.test(line.text))) break;
-    const [label, unit, value] = [cellOf(rowLines[0]!).replace(LIST_MARK, ''), cellOf(rowLines[unitAt]!), cellOf(rowLines[valueAt]!)];
+    if (!rowLines.every(isCell)) break;
+    const written = cellOf(rowLines[0]!);
+    const bracketed = LABEL_WITH_UNIT.exec(written);
+    const label = (bracketed && TABLE_UNIT.test(bracketed[2]!) ? bracketed[1]! : written).replace(LIST_MARK, '');
     if (!LABEL.test(label)) break;
-    const depth = depthOf(cellOf(rowLines[0]!));
+    const unit = unitAt >= 0 ? cellOf(rowLines[unitAt]!) : bracketed?.[2] ?? '';
+    const depth = depthOf(written);
     while (parents.length > 0 && parents.at(-1)!.depth >= depth) parents.pop();
     const parentLabel = parents.at(-1)?.label;
     // Under 民政事业费累计支出 > 社会救助, a row of money named by its benefit (最低生活保障) is spending on it.
     const spending = /元$/.test(unit) && !/支出|资金|金$/.test(label) && parents.some((parent) => /支出/.test(parent.label));
     parents.push({ depth, label });
-    if (!value || !TABLE_UNIT.test(unit) || !TABLE_VALUE.test(value)) continue;
-    cells.push({ label: spending ? `${label}支出` : label, quantity: quantityOf(rowLines[valueAt]!, value, unit), ...(parentLabel ? { parentLabel } : {}), segmentStart: rowLines[0]!.start, segmentEnd: rowLines[valueAt]!.start + rowLines[valueAt]!.text.length });
+    if (!TABLE_UNIT.test(unit)) continue;
+    for (const { at, year } of valueColumns) {
+      const value = cellOf(rowLines[at]!);
+      if (!TABLE_VALUE.test(value)) continue;
+      cells.push({
+        label: spending ? `${label}支出` : label,
+        quantity: quantityOf(rowLines[at]!, value, unit),
+        ...(year !== undefined ? { year } : {}),
+        ...(parentLabel ? { parentLabel } : {}),
+        segmentStart: rowLines[0]!.start,
+        segmentEnd: rowLines[at]!.start + rowLines[at]!.text.length,
+      });
+    }
   }
   if (cells.length === 0) return undefined;
   const last = lines[row - 1]!;
@@ -129,7 +165,7 @@ function readJoined(lines: readonly Line[], headerAt: number): YearColumnTable |
 
 /** Every one-cell-per-line or run-together table of a text, with its cells (undated: the report's year applies). */
 export function readCellTables(text: string): YearColumnTable[] {
-  if (!/(指标名称|指标|项目)\s*([|｜]|(计量)?单位)/.test(text)) return [];
+  if (!/(指标名称|指标|项目|类别)\s*([|｜]|(计量)?单位|\n)/.test(text)) return [];
   const lines = linesOf(text);
   const tables: YearColumnTable[] = [];
   for (let i = 0; i < lines.length; i++) {

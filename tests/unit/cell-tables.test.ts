@@ -44,6 +44,31 @@ describe('a table of one cell per line under named columns', () => {
   });
 });
 
+describe('a table of one cell per line in columns of years', () => {
+  const years = ['项目', '2021年', '2022年', '2023年', '城市低保对象(人)', '5,210', '4,880', '4,512', '养老床位(张)', '9,300', '9,650', '10,020', '全市总人口(万人)', '270', '271', '272'].join('\n');
+  const dated = (text: string) => {
+    const place = '包头市';
+    const report: Report = {
+      meta: { doc_id: 't', place, place_code: places.gazetteer.named(place)[0]!.code, published: '2024-07-15', title: '', place_id: '', province: '', level: '', source: '', period: '', original: '' },
+      text,
+      file: 't.md',
+    };
+    return extractFigures(report, splitPassages('t', text), places).map((f) => [f.indicator, f.normalized_value, f.as_of, f.role]);
+  };
+
+  it('dates each cell by its column, the unit from the label\'s brackets', () => {
+    expect(dated(years)).toEqual([
+      ['elderly_beds', 9300, 2021, 'level'],
+      ['elderly_beds', 9650, 2022, 'level'],
+      ['elderly_beds', 10020, 2023, 'level'],
+    ]);
+  });
+
+  it('reads the same table with its cells ending in |', () => {
+    expect(dated(years.split('\n').map((cell) => `${cell} |`).join('\n'))).toEqual(dated(years));
+  });
+});
+
 describe('a table whose rows run label, unit and value together', () => {
   const joined = [
     '指标名称单位数量',
