@@ -6,7 +6,7 @@ import { markConflicts } from './consistency.js';
 import { WHOLE_PLACE, subPlaceIn } from './context.js';
 import { demote, markOtherPlace, toFigure, type ReportContext } from './figure.js';
 import { levelsOf } from './levels.js';
-import { narrowGenericMoney } from './generic-money.js';
+import { narrowGenericMoney, unnamedMoneyIndicator } from './generic-money.js';
 import { assignPlacesRespectively } from './place-lists.js';
 import { yearOfHeading, yearOpeningSentence } from './years.js';
 import { findQuantities } from './quantities.js';
@@ -177,7 +177,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   for (const level of levels) {
     const assigned = level.indicator
       ? { indicator: level.indicator, subjectStart: level.subjectStart ?? 0 }
-      : assignBySubject(sentence, level, headingAbove, () => sentenceBefore(fullText, passage.start));
+      : (assignBySubject(sentence, level, headingAbove, () => sentenceBefore(fullText, passage.start)) ?? unnamedMoneyIndicator(sentence, level));
     if (!assigned) continue;
     const figure = toFigure(sentence, passage, context, level, assigned.indicator, assigned.subjectStart, carriedYear);
     // 「…,城区为每人每月90元」: a place clause whose place is not one the gazetteer knows says nothing sure.

@@ -1,5 +1,7 @@
-import { clauseAt } from './sentence.js';
-import type { Figure } from './types.js';
+import { indicatorById } from './catalogue.js';
+import type { Level } from './levels.js';
+import { clauseAt, previousClause } from './sentence.js';
+import type { Figure, IndicatorDef } from './types.js';
 
 /** Money named only generically (救助资金, 专项救助资金), not as 低保, 特困 or 社会救助 money. */
 const GENERIC_RELIEF_MONEY = /^(专项)?救助(补助)?资金$/;
@@ -25,4 +27,29 @@ export function narrowGenericMoney(sentence: string, sentenceStart: number, figu
     const named = KINDS.filter(([pattern]) => pattern.test(sentence.slice(0, at)));
     if (named.length === 1) figure.indicator = named[0]![1];
   }
+}
+
+/** A clause that counts people: …33868人, …1.2万户. */
+const PEOPLE_COUNTED = /[\d.,]+万?(人|户|名|人次|户次)$/;
+
+/** Money paid with no benefit named in its clause: 累计发放生活、护理补贴资金, 共支出资金. */
+const PAID_UNNAMED = /^(?:累计|共计|共|全年)*(?:发放|支出|拨付|兑现)(?:生活|护理|基本生活|救助|补助|补贴|[、和及])*(?:资金|金)$/;
+
+/**
+ * 「全市特困供养人员33868人,累计发放生活、护理补贴资金7621.08万元」: money paid whose clause names no
+ * benefit, right after a clause counting the people of one kind of relief, is that kind's money.
+ * (把13.7万名贫困户纳入低保,发放资金2.5亿元 is money for a group, and stays unread.)
+ */
+export function unnamedMoneyIndicator(sentence: string, level: Level): { indicator: IndicatorDef; subjectStart: number } | undefined {
+  const { quantity } = level;
+  if (quantity.baseUnit !== '元' || quantity.magnitude < 1e4) return undefined;
+  const clause = clauseAt(sentence, quantity.numberStart);
+  if (!PAID_UNNAMED.test(sentence.slice(clause.start, quantity.start).replace(/\s+/g, ''))) return undefined;
+  // The clause before counts the people of one kind (全市特困供养人员33868人): the money is theirs.
+  const before = previousClause(sentence, clause.start);
+  const counted = before ? sentence.slice(before.start, before.end).replace(/[，,；;\s]+$/, '') : '';
+  if (!PEOPLE_COUNTED.test(counted)) return undefined;
+  const named = KINDS.filter(([pattern]) => pattern.test(counted));
+  const indicator = named.length === 1 ? indicatorById(named[0]![1]) : undefined;
+  return indicator ? { indicator, subjectStart: clause.start } : undefined;
 }

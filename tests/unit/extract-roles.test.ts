@@ -257,6 +257,11 @@ describe('generic relief money in a sentence about one kind of relief', () => {
   it('stays the generic total when the sentence names two kinds', () => {
     expect(brief7('全年保障低保对象3.1万人,实施临时救助6200人次,共支出救助资金2.3亿元。')).toContainEqual(['assistance_funds', 230000000]);
   });
+  it('is the money of the people the clause before counts, when its own clause names no benefit', () => {
+    expect(brief7('全市特困供养人员4120人,累计发放生活、护理补贴资金3260.5万元。')).toEqual([['tekun_funds', 32605000]]);
+    expect(brief7('全市把2.1万名贫困户纳入低保范围,发放资金1.2亿元。')).toEqual([]);
+  });
+
   it('reads 销量 as lottery sales', () => {
     expect(brief7('全年全市福利彩票总销量为3.6亿元。')).toEqual([['lottery_sales', 360000000]]);
   });
