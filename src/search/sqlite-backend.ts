@@ -60,7 +60,7 @@ export class SqliteBackend implements SearchBackend {
     this.vectorsOf = db.prepare('SELECT id, terms FROM passages WHERE id IN (SELECT value FROM json_each(?))').raw();
     this.vectors = db.prepare('SELECT id, terms FROM passages WHERE id BETWEEN ? AND ?').raw();
     this.matching = db.prepare('SELECT rowid FROM passage_terms WHERE passage_terms MATCH ?').pluck();
-    this.lengths = PassageLengths.load(db);
+    this.lengths = PassageLengths.load(db, passagesIn(spans));
   }
 
   search(query: BackendQuery): RankedPassage[] {

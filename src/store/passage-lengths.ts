@@ -41,11 +41,9 @@ export class PassageLengths {
     this.ftsAvgTokens = fts.rows > 0 ? fts.tokens / fts.rows : 1;
   }
 
-  /** Every passage's lengths, from the chunks `writeLengthChunks` wrote (a few hundred rows at any size). */
-  static load(db: Database.Database): PassageLengths {
+  /** Every passage's lengths, from the chunks `writeLengthChunks` wrote (a few hundred rows at any size); `passages`: how many are served. */
+  static load(db: Database.Database, passages = servedPassages(db)): PassageLengths {
     const size = ((db.prepare('SELECT max(id) AS id FROM passages').get() as { id: number | null }).id ?? -1) + 1;
-    // Summed over the reports' small rows: count(*) of passages would read every passage's vector.
-    const passages = (db.prepare('SELECT sum(passage_count) AS n FROM reports').get() as { n: number | null }).n ?? 0;
     const tokens = new Uint16Array(size);
     const terms = new Uint16Array(size);
     for (const [chunk, tokenCounts, termCounts] of db.prepare('SELECT chunk, tokens, terms FROM passage_lengths').raw().iterate() as Iterable<[number, Buffer, Buffer]>) {
@@ -78,6 +76,11 @@ export class PassageLengths {
     const tf = Math.max(1, Math.round((ratio * norm) / (FTS5_K1 + 1 - ratio)));
     return this.impactOf(id, tf);
   }
+}
+
+/** Passages of the reports served, summed over the reports' rows (count(*) of passages would read every passage's vector). */
+function servedPassages(db: Database.Database): number {
+  return (db.prepare('SELECT sum(passage_count) AS n FROM reports').get() as { n: number | null }).n ?? 0;
 }
 
 /** Passages per row of passage_lengths. */

@@ -6,18 +6,13 @@ import type { Figure } from '../indicators/types.js';
 import type { SearchBackend } from '../search/backend.js';
 import { SqliteBackend, spanContaining, type ReportSpan } from '../search/sqlite-backend.js';
 import type { Manifest } from '../search/types.js';
+import { readReportSpans, type StoredSpan } from './report-spans.js';
 import { POSTING_CAP } from './sqlite-impacts.js';
 import { SQLITE_FILE, openStoreFile } from './sqlite-schema.js';
 import type { FigureSource, ReportStore, ReportSummary, TermStatistics } from './types.js';
 
 interface StoredReport extends ReportSummary, ReportSpan {
   rowId: number;
-}
-
-/** Where a report's passages are, without its metadata: what the search and passage reads need. */
-interface StoredSpan extends ReportSpan {
-  rowId: number;
-  docId: string;
 }
 
 /** Report texts kept after a read: a passage and its neighbours come from the same report. */
@@ -27,7 +22,7 @@ type ReportRow = { id: number; file: string; meta: string; first_passage: number
 
 /**
  * An index in one SQLite file, read on demand: a start reads nothing but the distinct places;
- * the passage spans (four numbers and a doc_id per report) are read at the first search or
+ * the passage spans (one packed row, report-spans.ts) are read at the first search or
  * passage read, every report's metadata when a tool lists them; a text, a passage, an
  * indicator's figures or a term's statistics are each one indexed read when a tool asks.
  */
@@ -87,8 +82,7 @@ export class SqliteStore implements ReportStore {
   /** Every report's passage span, by first passage id (a passage id's report is found by bisection). */
   private get spans(): readonly StoredSpan[] {
     if (!this.allSpans) {
-      const rows = this.db.prepare('SELECT id, doc_id, place, year, first_passage, passage_count FROM reports ORDER BY first_passage').raw().all() as [number, string, string, number | null, number, number][];
-      this.allSpans = rows.map(([rowId, docId, place, year, first, count]) => ({ rowId, docId, place, year: year ?? undefined, first, count }));
+      this.allSpans = readReportSpans(this.db);
       this.spanByDocId = new Map(this.allSpans.map((span) => [span.docId, span]));
     }
     return this.allSpans;
