@@ -32,7 +32,8 @@ export function writeReportSpans(db: Database.Database): void {
 export function readReportSpans(db: Database.Database): StoredSpan[] {
   const row = db.prepare('SELECT numbers, doc_ids, places FROM report_spans WHERE id = 0').get() as { numbers: Buffer; doc_ids: string; places: string } | undefined;
   if (!row) return [];
-  const numbers = new Int32Array(Uint8Array.from(row.numbers).buffer);
+  // A copy: the blob's bytes need not be 4-aligned in Node's buffer pool (a typed array's constructor copies at memory speed, Uint8Array.from element by element).
+  const numbers = new Int32Array(new Uint8Array(row.numbers).buffer);
   const docIds = JSON.parse(row.doc_ids) as string[];
   const places = JSON.parse(row.places) as string[];
   return docIds.map((docId, i) => {

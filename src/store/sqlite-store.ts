@@ -81,16 +81,14 @@ export class SqliteStore implements ReportStore {
 
   /** Every report's passage span, by first passage id (a passage id's report is found by bisection). */
   private get spans(): readonly StoredSpan[] {
-    if (!this.allSpans) {
-      this.allSpans = readReportSpans(this.db);
-      this.spanByDocId = new Map(this.allSpans.map((span) => [span.docId, span]));
-    }
+    this.allSpans ??= readReportSpans(this.db);
     return this.allSpans;
   }
 
+  /** A report's span by doc_id (the map is made when a doc_id is first asked for: a search finds spans by passage id). */
   private spanOfDoc(docId: string): StoredSpan | undefined {
-    void this.spans;
-    return this.spanByDocId!.get(docId);
+    this.spanByDocId ??= new Map(this.spans.map((span) => [span.docId, span]));
+    return this.spanByDocId.get(docId);
   }
 
   static open(indexDir: string, manifest: Manifest, postingCap?: number): SqliteStore {
@@ -122,17 +120,21 @@ export class SqliteStore implements ReportStore {
 
   passageAt(id: number): Passage | undefined {
     const span = spanContaining(this.spans, id);
-    return span && this.passagesOf(span.docId, id - span.first, id - span.first + 1)[0];
+    return span && this.passagesIn(span, id - span.first, id - span.first + 1)[0];
   }
 
   passagesOf(docId: string, from = 0, to = Infinity): Passage[] {
     const span = this.spanOfDoc(docId);
+    return span ? this.passagesIn(span, from, to) : [];
+  }
+
+  private passagesIn(span: StoredSpan, from: number, to: number): Passage[] {
     const first = Math.max(0, from);
-    const last = Math.min(to, span?.count ?? 0) - 1;
-    if (!span || last < first) return [];
+    const last = Math.min(to, span.count) - 1;
+    if (last < first) return [];
     const text = this.textOf(span);
     const spans = this.read.spans.all(span.first + first, span.first + last) as [number, number][];
-    return spans.map(([start, end], i) => ({ passage_id: passageId(docId, first + i), doc_id: docId, ordinal: first + i, start, end, text: text.slice(start, end) }));
+    return spans.map(([start, end], i) => ({ passage_id: passageId(span.docId, first + i), doc_id: span.docId, ordinal: first + i, start, end, text: text.slice(start, end) }));
   }
 
   searchBackend(): SearchBackend {
