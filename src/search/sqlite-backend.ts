@@ -75,7 +75,8 @@ export class SqliteBackend implements SearchBackend {
     if (words.length === 0) return [];
     const boostOfSpan = (span: ReportSpan) => (boost?.has(span.place) ? query.placeBoost : 1);
     if (this.options.postingCap === Infinity) return this.exhaustive(words, keepsSpan, boostOfSpan);
-    const sorted = [...words].sort((a, b) => a.termId - b.termId);
+    const byTermId = [...words].sort((a, b) => a.termId - b.termId);
+    const sorted: SortedWords = Object.assign(byTermId, { termIds: byTermId.map((word) => word.termId) });
     if (query.places) {
       const kept = this.spans.filter((span) => keepsSpan!(span));
       if (passagesIn(kept) <= SCAN_PASSAGES) return [...this.scan(kept, sorted, boostOfSpan)].map(([id, score]) => ({ id, score }));
@@ -90,13 +91,16 @@ export class SqliteBackend implements SearchBackend {
       listSlice: (word, from, to) => this.topPostings.all(word.termId, to - from, from) as [number, number][],
       exactScores: (ids) => {
         const vectors = new Map(this.vectorsOf.all(JSON.stringify(ids)) as [number, Buffer][]);
-        return ids.map((id) => this.vectorScore(id, vectors.get(id), sorted, frequencies) * this.boostAt(id, boostOfSpan));
+        return ids.map((id) => this.vectorScore(id, vectors.get(id), sorted, frequencies) * (boost ? this.boostAt(id, boostOfSpan) : 1));
       },
-      boostOf: (id) => this.boostAt(id, boostOfSpan),
-      keeps: (id) => {
-        const span = spanContaining(this.spans, id);
-        return span !== undefined && (!keepsSpan || keepsSpan(span));
-      },
+      // Without a boost or a filter, no passage's report is looked up: a served passage is one whose report is served.
+      boostOf: boost ? (id) => this.boostAt(id, boostOfSpan) : () => 1,
+      keeps: keepsSpan
+        ? (id) => {
+            const span = spanContaining(this.spans, id);
+            return span !== undefined && keepsSpan(span);
+          }
+        : (id) => this.lengths.isServed(id),
       conjunction: (listed, limit) => this.conjunction(listed as ScoredWord[], limit, keepsSpan && source.keeps),
     };
     const maxDepth = Math.min(this.options.postingCap, this.options.listsAbove);
@@ -142,7 +146,7 @@ export class SqliteBackend implements SearchBackend {
   }
 
   /** Every passage of the given reports scored from its stored vector. */
-  private scan(spans: readonly ReportSpan[], sorted: readonly ScoredWord[], boostOfSpan: (span: ReportSpan) => number): Map<number, number> {
+  private scan(spans: readonly ReportSpan[], sorted: SortedWords, boostOfSpan: (span: ReportSpan) => number): Map<number, number> {
     const scores = new Map<number, number>();
     const frequencies: number[] = [];
     for (const span of spans) {
@@ -156,17 +160,17 @@ export class SqliteBackend implements SearchBackend {
   }
 
   /** A passage's score from its vector (without the boost): words sorted by term id. */
-  private vectorScore(id: number, vector: Buffer | undefined, sorted: readonly ScoredWord[], frequencies: number[]): number {
+  private vectorScore(id: number, vector: Buffer | undefined, sorted: SortedWords, frequencies: number[]): number {
     if (!vector) return 0;
-    frequenciesIn(vector, sorted.map((word) => word.termId), frequencies);
+    frequenciesIn(vector, sorted.termIds, frequencies);
     let sum = 0;
     let matched = 0;
-    sorted.forEach((word, i) => {
+    for (let i = 0; i < sorted.length; i++) {
       if (frequencies[i]! > 0) {
-        sum += word.factor * this.lengths.impactOf(id, frequencies[i]!);
+        sum += sorted[i]!.factor * this.lengths.impactOf(id, frequencies[i]!);
         matched += 1;
       }
-    });
+    }
     return sum * matched;
   }
 
@@ -197,6 +201,9 @@ export class SqliteBackend implements SearchBackend {
 interface ScoredWord extends QueryWord {
   term: { passages: number; dead: number };
 }
+
+/** A query's words sorted by term id, with their ids (what a passage's vector is decoded for). */
+type SortedWords = ScoredWord[] & { termIds: number[] };
 
 function filterOf({ places, publishedFrom, publishedTo }: BackendQuery): ((span: ReportSpan) => boolean) | undefined {
   if (!places && publishedFrom === undefined && publishedTo === undefined) return undefined;

@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 /** Bump when cleaning, passage splitting or tokenizing changes what an index holds. */
 export const PIPELINE_VERSION = 33;
 /** Bump when the layout of the index folder changes. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /** This package's own version, from its package.json. */
 export function ownVersion(): string {

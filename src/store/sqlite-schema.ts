@@ -20,7 +20,8 @@ export const SQLITE_FILE = 'store.sqlite';
  * (FTS5 does not update its statistics on delete): its terms count as `dead` and fts_totals keeps
  * what FTS5 counts, so its bm25() can still be read exactly (passage-lengths.ts). A passage row
  * holds its terms with their frequencies (passage-vectors.ts); passage_lengths holds every
- * passage's lengths in chunks, so a start reads a few hundred rows instead of one per report.
+ * passage's lengths in chunks (read as passages are scored; length_totals holds their sums);
+ * report_spans every report's passage span, place and year packed in one row (report-spans.ts).
  * Texts are kept apart from the reports' metadata: reading every report's span at a start then
  * reads small rows, not every text's pages.
  */
@@ -41,6 +42,8 @@ CREATE INDEX reports_place ON reports(place, place_code);
 CREATE INDEX reports_year ON reports(year);
 CREATE TABLE passages (id INTEGER PRIMARY KEY, report INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, terms BLOB NOT NULL);
 CREATE TABLE passage_lengths (chunk INTEGER PRIMARY KEY, tokens BLOB NOT NULL, terms BLOB NOT NULL);
+CREATE TABLE length_totals (passages INTEGER NOT NULL, terms INTEGER NOT NULL);
+CREATE TABLE report_spans (id INTEGER PRIMARY KEY, numbers BLOB NOT NULL, doc_ids TEXT NOT NULL, places TEXT NOT NULL);
 CREATE TABLE figures (id INTEGER PRIMARY KEY, indicator TEXT NOT NULL, report INTEGER NOT NULL, figure TEXT NOT NULL);
 CREATE INDEX figures_indicator ON figures(indicator);
 CREATE INDEX figures_report ON figures(report);

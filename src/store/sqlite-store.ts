@@ -6,18 +6,13 @@ import type { Figure } from '../indicators/types.js';
 import type { SearchBackend } from '../search/backend.js';
 import { SqliteBackend, spanContaining, type ReportSpan } from '../search/sqlite-backend.js';
 import type { Manifest } from '../search/types.js';
+import { readReportSpans, type StoredSpan } from './report-spans.js';
 import { POSTING_CAP } from './sqlite-impacts.js';
 import { SQLITE_FILE, openStoreFile } from './sqlite-schema.js';
 import type { FigureSource, ReportStore, ReportSummary, TermStatistics } from './types.js';
 
 interface StoredReport extends ReportSummary, ReportSpan {
   rowId: number;
-}
-
-/** Where a report's passages are, without its metadata: what the search and passage reads need. */
-interface StoredSpan extends ReportSpan {
-  rowId: number;
-  docId: string;
 }
 
 /** Report texts kept after a read: a passage and its neighbours come from the same report. */
@@ -27,7 +22,7 @@ type ReportRow = { id: number; file: string; meta: string; first_passage: number
 
 /**
  * An index in one SQLite file, read on demand: a start reads nothing but the distinct places;
- * the passage spans (four numbers and a doc_id per report) are read at the first search or
+ * the passage spans (one packed row, report-spans.ts) are read at the first search or
  * passage read, every report's metadata when a tool lists them; a text, a passage, an
  * indicator's figures or a term's statistics are each one indexed read when a tool asks.
  */
@@ -86,17 +81,14 @@ export class SqliteStore implements ReportStore {
 
   /** Every report's passage span, by first passage id (a passage id's report is found by bisection). */
   private get spans(): readonly StoredSpan[] {
-    if (!this.allSpans) {
-      const rows = this.db.prepare('SELECT id, doc_id, place, year, first_passage, passage_count FROM reports ORDER BY first_passage').raw().all() as [number, string, string, number | null, number, number][];
-      this.allSpans = rows.map(([rowId, docId, place, year, first, count]) => ({ rowId, docId, place, year: year ?? undefined, first, count }));
-      this.spanByDocId = new Map(this.allSpans.map((span) => [span.docId, span]));
-    }
+    this.allSpans ??= readReportSpans(this.db);
     return this.allSpans;
   }
 
+  /** A report's span by doc_id (the map is made when a doc_id is first asked for: a search finds spans by passage id). */
   private spanOfDoc(docId: string): StoredSpan | undefined {
-    void this.spans;
-    return this.spanByDocId!.get(docId);
+    this.spanByDocId ??= new Map(this.spans.map((span) => [span.docId, span]));
+    return this.spanByDocId.get(docId);
   }
 
   static open(indexDir: string, manifest: Manifest, postingCap?: number): SqliteStore {
@@ -128,17 +120,21 @@ export class SqliteStore implements ReportStore {
 
   passageAt(id: number): Passage | undefined {
     const span = spanContaining(this.spans, id);
-    return span && this.passagesOf(span.docId, id - span.first, id - span.first + 1)[0];
+    return span && this.passagesIn(span, id - span.first, id - span.first + 1)[0];
   }
 
   passagesOf(docId: string, from = 0, to = Infinity): Passage[] {
     const span = this.spanOfDoc(docId);
+    return span ? this.passagesIn(span, from, to) : [];
+  }
+
+  private passagesIn(span: StoredSpan, from: number, to: number): Passage[] {
     const first = Math.max(0, from);
-    const last = Math.min(to, span?.count ?? 0) - 1;
-    if (!span || last < first) return [];
+    const last = Math.min(to, span.count) - 1;
+    if (last < first) return [];
     const text = this.textOf(span);
     const spans = this.read.spans.all(span.first + first, span.first + last) as [number, number][];
-    return spans.map(([start, end], i) => ({ passage_id: passageId(docId, first + i), doc_id: docId, ordinal: first + i, start, end, text: text.slice(start, end) }));
+    return spans.map(([start, end], i) => ({ passage_id: passageId(span.docId, first + i), doc_id: span.docId, ordinal: first + i, start, end, text: text.slice(start, end) }));
   }
 
   searchBackend(): SearchBackend {

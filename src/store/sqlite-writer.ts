@@ -9,6 +9,7 @@ import { simplify } from '../text/simplify.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import { packLengths, writeLengthChunks } from './passage-lengths.js';
 import { encodeVector } from './passage-vectors.js';
+import { writeReportSpans } from './report-spans.js';
 import { termToken } from './sqlite-schema.js';
 
 interface TermEntry {
@@ -123,7 +124,7 @@ export class StoreWriter {
     this.db.prepare('DELETE FROM report_texts WHERE id = ?').run(row.id);
   }
 
-  /** Writes the term statistics and FTS5's totals. */
+  /** Writes the term statistics, FTS5's totals, the passages' lengths and the reports' spans. */
   finish(): void {
     this.db.prepare('DELETE FROM terms').run();
     const insert = this.db.prepare('INSERT INTO terms (id, term, passages, dead) VALUES (?, ?, ?, ?)');
@@ -131,6 +132,7 @@ export class StoreWriter {
     this.db.prepare('DELETE FROM fts_totals').run();
     this.db.prepare('INSERT INTO fts_totals (rows, tokens) VALUES (?, ?)').run(this.ftsRows, this.ftsTokens);
     writeLengthChunks(this.db, this.lengthChanges);
+    writeReportSpans(this.db);
   }
 
   /** Counts a passage holding a term (`delta` +1 on add, −1 on remove). */
