@@ -6,9 +6,9 @@ import { markConflicts } from './consistency.js';
 import { WHOLE_PLACE, subPlaceIn } from './context.js';
 import { demote, markOtherPlace, toFigure, type ReportContext } from './figure.js';
 import { levelsOf } from './levels.js';
-import { narrowGenericMoney, unnamedMoneyIndicator } from './generic-money.js';
+import { dropAllLotteries, narrowGenericMoney, unnamedMoneyIndicator } from './generic-money.js';
 import { assignPlacesRespectively } from './place-lists.js';
-import { yearOfHeading, yearOpeningSentence } from './years.js';
+import { lastYearIn, yearOfHeading, yearOpeningSentence } from './years.js';
 import { findQuantities } from './quantities.js';
 import { assignBySubject, assignQualifiedUnderHeading, assignRespectively } from './subjects.js';
 import { figureOfTableRow, yearColumnFigures } from './table-figures.js';
@@ -52,9 +52,13 @@ function markParts(sentence: string, figures: Figure[], passage: Passage): void 
 function markPartsAfterSentence(passages: readonly Passage[], figures: readonly Figure[][]): void {
   for (let i = 1; i < passages.length; i++) {
     if (!/^\s*其中/.test(passages[i]!.text)) continue;
-    const wholes = figures[i - 1]!.filter((figure) => figure.role === 'level');
     for (const figure of figures[i]!) {
-      if (figure.role === 'level' && wholes.some((w) => w.indicator === figure.indicator || PARTS_OF[w.indicator]?.includes(figure.indicator))) demote(figure, '其中', 'subset');
+      if (figure.role !== 'level') continue;
+      const whole = figures[i - 1]!.find((w) => w.indicator === figure.indicator || PARTS_OF[w.indicator]?.includes(figure.indicator));
+      if (!whole) continue;
+      // 9月份销售彩票5.46亿元。其中,福利彩票销售3.55亿元: the part of one month's figure is one month's too.
+      if (whole.role === 'level') demote(figure, '其中', 'subset');
+      else if (whole.role === 'partial_period' || whole.role === 'cumulative' || whole.role === 'plan') demote(figure, `其中(${whole.evidence ?? whole.role})`, whole.role);
     }
   }
 }
@@ -174,12 +178,13 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
     (namesPlace() ? null : yearOpeningSentence(sentenceBefore(fullText, passage.start), context.year)) ??
     yearOfHeading(headingAbove(), context.year) ??
     yearOfHeading(dateLineAbove(fullText, passage.start), context.year);
+  const around = { carried: carriedYear, ofSentenceBefore: () => lastYearIn(sentenceBefore(fullText, passage.start)) };
   for (const level of levels) {
     const assigned = level.indicator
       ? { indicator: level.indicator, subjectStart: level.subjectStart ?? 0 }
       : (assignBySubject(sentence, level, headingAbove, () => sentenceBefore(fullText, passage.start)) ?? unnamedMoneyIndicator(sentence, level));
     if (!assigned) continue;
-    const figure = toFigure(sentence, passage, context, level, assigned.indicator, assigned.subjectStart, carriedYear);
+    const figure = toFigure(sentence, passage, context, level, assigned.indicator, assigned.subjectStart, around);
     // 「…,城区为每人每月90元」: a place clause whose place is not one the gazetteer knows says nothing sure.
     if ('placeOnly' in assigned && assigned.placeOnly && !figure.sub_place && figure.role !== 'other_place') continue;
     figures.push(figure);
@@ -188,6 +193,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   shareFromToYears(figures);
   assignPlacesRespectively(sentence, passage, figures, context);
   narrowGenericMoney(sentence, passage.start, figures);
+  dropAllLotteries(sentence, passage.start, figures);
   if (figures.some((figure) => figure.role === 'level')) {
     const section = headingAbove();
     if (section && PLAN_SECTION.test(section)) for (const figure of figures.filter((f) => f.role === 'level')) demote(figure, section, 'plan');

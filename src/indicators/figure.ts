@@ -6,7 +6,7 @@ import { normalize } from './normalize.js';
 import { clauseAt } from './sentence.js';
 import type { FigureRole } from './roles.js';
 import type { Figure, IndicatorDef } from './types.js';
-import { effectiveYearBefore, saysNow, yearBefore } from './years.js';
+import { THAT_YEAR, effectiveYearBefore, lastYearIn, saysNow, yearBefore } from './years.js';
 
 /** Stage 4 of extraction: a level and its indicator become a figure: period, normalised value, place, year, citation. */
 
@@ -22,17 +22,26 @@ export interface ReportContext {
  * The year a figure's sentence gives it; else (unless it says 目前/现行) the year carried from around
  * it (the section's heading, the sentence before); null leaves the report's year.
  */
-function textYearOf(sentence: string, position: number, previous: Level['previous'], context: ReportContext, carriedYear?: () => number | null): number | null {
+function textYearOf(sentence: string, position: number, previous: Level['previous'], context: ReportContext, around?: YearsAround): number | null {
   const stated = yearBefore(sentence, position, previous ? previous.end : 0, context.year);
   if (stated !== null) return stated;
+  // 我省从2014年开始实行…。当年,全省…标准分别为330元/月: 当年 is the year named just before.
+  const thatYear = THAT_YEAR.test(sentence.slice(0, position)) ? lastYearIn(sentence.slice(0, position)) ?? around?.ofSentenceBefore() ?? null : null;
+  if (thatYear !== null) return thatYear;
   // 从2022年4月起,…从870元/月提高到910元/月: the date the new value took effect.
   const effective = previous ? effectiveYearBefore(sentence, previous.start) : null;
   if (effective !== null) return effective;
   if (saysNow(sentence.slice(0, position))) return null;
-  return carriedYear?.() ?? null;
+  return around?.carried() ?? null;
 }
 
-export function toFigure(sentence: string, passage: Passage, context: ReportContext, level: Level, indicator: IndicatorDef, subjectStart: number, carriedYear?: () => number | null): Figure {
+/** Years from around a sentence, read only when needed: carried to it, and the last one named in the sentence before. */
+export interface YearsAround {
+  carried: () => number | null;
+  ofSentenceBefore: () => number | null;
+}
+
+export function toFigure(sentence: string, passage: Passage, context: ReportContext, level: Level, indicator: IndicatorDef, subjectStart: number, around?: YearsAround): Figure {
   const { quantity, previous } = level;
   const { meta } = context.report;
   const clause = clauseAt(sentence, quantity.numberStart);
@@ -42,7 +51,7 @@ export function toFigure(sentence: string, passage: Passage, context: ReportCont
   const normalized = normalize(indicator, quantity, period);
   const subPlace = subPlaceIn(sentence.slice(quoteStart, quantity.start), meta, context.places);
   // A total over several years (自1988年发行以来…) runs up to the report's year, not from the year its span names.
-  const textYear = level.role.role === 'cumulative' && context.year !== null ? null : textYearOf(sentence, quantity.start, previous, context, carriedYear);
+  const textYear = level.role.role === 'cumulative' && context.year !== null ? null : textYearOf(sentence, quantity.start, previous, context, around);
   const as_of = textYear ?? context.year;
   const figure: Figure = {
     indicator: indicator.id,

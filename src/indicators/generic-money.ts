@@ -53,3 +53,14 @@ export function unnamedMoneyIndicator(sentence: string, level: Level): { indicat
   const indicator = named.length === 1 ? indicatorById(named[0]![1]) : undefined;
   return indicator ? { indicator, subjectStart: clause.start } : undefined;
 }
+
+/** Lottery sales named only as 彩票 in a sentence that also names the sports lottery are all lotteries' sales, not the welfare lottery's. */
+export function dropAllLotteries(sentence: string, sentenceStart: number, figures: Figure[]): void {
+  if (!/体育彩票|体彩/.test(sentence)) return;
+  for (let i = figures.length - 1; i >= 0; i--) {
+    const figure = figures[i]!;
+    if (figure.indicator !== 'lottery_sales') continue;
+    const at = figure.citation.start - sentenceStart + figure.citation.quote.indexOf(figure.written);
+    if (!/福利彩票|福彩/.test(sentence.slice(clauseAt(sentence, at).start, at))) figures.splice(i, 1);
+  }
+}

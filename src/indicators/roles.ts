@@ -23,6 +23,8 @@ const PLAN = /(?<!虚)拟(?!定)|(?<!工作|年度)计划(?!生育|单列|内|�
 const NOW = /目前|现已|现有|截至|截止|已经|已达|现在/;
 /** A count over part of a period: 节后10天, 当天, 首日, 1月29日(正月初七)至2月7日 (not 1月1日至12月31日). */
 const PARTIAL_PERIOD = /(\d+|[一二三四五六七八九十两])天|当天|当日|单日|首日|(?<!\d)(?!1月1日)\d{1,2}月\d{1,2}日[^，,。；;\d]{0,8}(至|到|—|-|～)\d{1,2}月\d{1,2}日(?<!12月31日)/;
+/** One batch (这次共发放…, 此次, 节前…发放; not 提前发放2016年度… which is the whole year) of a flow: a part of the period's total. */
+const ONE_BATCH = /这次|此次|本次|这批|首批|节前|节日前|春节前/;
 /** What a campaign did since it began (去年12月开展专项救助行动以来): a part of a period, not a year's total. */
 const SINCE_CAMPAIGN = /(行动|活动)(开展|启动|实施)?以来/;
 /** A shortfall or a need (床位缺口, 需求): what the place lacks, not what it has. */
@@ -33,13 +35,13 @@ const TAKING_PART = /^[一-鿿]{0,8}?(参加|参与|出席|共商|签约|参会|
 const ONE_INSTITUTION = /[一-鿿]{2,}(院|中心|公寓|之家)[，,]?(设置|设有|拥有|共有|开放|核定)(养老)?床位$/;
 
 /** Money or events of one month (1月份, 当月): not a year's or a place's total. */
-const ONE_MONTH = /\d{1,2}月份|当月|本月|单月/;
+const ONE_MONTH = /(?<![\d][-—至到~～]|[\d][-—至到~～]\d)\d{1,2}月份|当月|本月|单月/;
 /**
  * A span of several years heading the sentence or the clause: 十年来, 五年来, 近三年, 2020年以来 (a
  * year before the report's), 自1988年发行以来, “十三五”期间, 连续10年, 历年. What was paid, raised or
  * done over it is a multi-year total, not one year's figure; a stock (30个中心) stays the level.
  */
-const MULTI_YEAR = /(?<![\d年])([两三四五六七八九十]|十[一二三四五六七八九]|[2-9]|[1-9]\d)年(来|以来|间|中|累计|共)|(近|过去)([两三四五六七八九十]|[2-9]|[1-9]\d)年|(?<since>(?:19|20)\d{2})年(以来|至今)|自(?<from>(?:19|20)\d{2})年[^，,。；;]{0,12}以来|十[一二三四五]五”?(期间|以来|时期|时期内)|连续([两三四五六七八九十]|[2-9]|[1-9]\d)年|历年|(发行|成立|开展|实施|开办|创办)以来/;
+const MULTI_YEAR = /(?<![\d年])([两三四五六七八九十]|十[一二三四五六七八九]|[2-9]|[1-9]\d)年(来|以来|间|中|累计|共)|(近|过去)([两三四五六七八九十]|[2-9]|[1-9]\d)年|(?<since>(?:19|20)\d{2})年(开始)?(以来|至今)|自(?<from>(?:19|20)\d{2})年[^，,。；;]{0,12}以来|十[一二三四五]五”?(期间|以来|时期|时期内)|连续([两三四五六七八九十]|[2-9]|[1-9]\d)年|历年|(发行|成立|开展|实施|开办|创办)以来/;
 /**
  * 截至2022年底,…共销售福利彩票215.2亿元: a flow summed up to a date with no start said (no 今年,
  * 全年, 1-6月, YYYY年 of its own) may run from the programme's first year: not one year's figure.
@@ -111,6 +113,9 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   if (taking) return { role: 'subset', evidence: taking[1] };
   const institution = quantity.baseUnit === '张' ? ONE_INSTITUTION.exec(sentence.slice(Math.max(0, clause.start - 24), quantity.start).replace(/\s+/g, '')) : null;
   if (institution) return { role: 'subset', evidence: `${institution[1]}(一家机构)` };
+  const flowing = (quantity.baseUnit === '元' && quantity.magnitude >= 1e4) || FLOW_UNITS.test(quantity.baseUnit);
+  const batch = flowing ? ONE_BATCH.exec(before) : null;
+  if (batch) return { role: 'partial_period', evidence: batch[0] };
   const partial = PARTIAL_PERIOD.exec(before) ?? SINCE_CAMPAIGN.exec(before);
   if (partial && !quantity.baseUnit.startsWith('元')) return { role: 'partial_period', evidence: partial[0] };
   const month = ONE_MONTH.exec(before);

@@ -132,9 +132,15 @@ function assignPairs(sentence: string, levels: Level[]): void {
     const open = levels.filter((l) => !l.indicator && l.quantity.start > at && l.quantity.end <= strong.end && l.quantity.baseUnit.startsWith('元'));
     const [first, second] = open;
     // 城市、农村低保标准提高到每人每月700元: one amount for both is one standard for town and country.
-    if (open.length === 1 && first && pair[0]!.id === 'dibao_urban' && first.quantity.magnitude === 1 && clauseAt(sentence, first.quantity.numberStart).start <= at && /标准/.test(sentence.slice(at, first.quantity.start))) {
-      first.indicator = CATALOGUE.find((def) => def.id === 'dibao_unified');
+    // 分别 says there are two amounts, even when only one was read (420/月和220元/月).
+    if (open.length === 1 && first && first.quantity.magnitude === 1 && clauseAt(sentence, first.quantity.numberStart).start <= at && /标准/.test(sentence.slice(at, first.quantity.start)) && !/分别/.test(sentence.slice(at, first.quantity.start))) {
+      // 城乡特困人员基本生活标准统一提高到732元: 特困 has no unified indicator; one amount said to be shared is both standards.
+      const unifiedDibao = pair[0]!.id === 'dibao_urban';
+      // Without 统一/均 one amount after 城乡特困 may be either standard: left to the other rules.
+      if (!unifiedDibao && !/统一|均/.test(sentence.slice(at, first.quantity.start))) continue;
+      first.indicator = unifiedDibao ? CATALOGUE.find((def) => def.id === 'dibao_unified') : pair[0];
       first.subjectStart = at;
+      if (!unifiedDibao) levels.push({ ...first, indicator: pair[1] });
       continue;
     }
     if (open.length !== 2 || !first || !second || !/^[\s]*[和、及与][^，,；;。]{0,6}$/.test(sentence.slice(first.quantity.end, second.quantity.start))) continue;

@@ -72,3 +72,13 @@ export function yearOpeningSentence(sentence: string, reportYear: number | null)
 export function saysNow(text: string): boolean {
   return NOW.test(text);
 }
+
+/** The last year a text names (从2014年开始实行…): what 当年 in the sentence after it means. */
+export function lastYearIn(text: string): number | null {
+  let year: number | null = null;
+  for (const match of text.matchAll(/((?:19|20)\d{2})年/g)) year = Number(match[1]);
+  return year;
+}
+
+/** 当年 (that year), not 当年度: the year named just before. */
+export const THAT_YEAR = /当年(?!度)/;

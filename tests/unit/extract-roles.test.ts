@@ -280,3 +280,55 @@ describe('a flow summed up to a date with no start said', () => {
     expect(brief8('截至2023年底,全市共有养老机构40家。')).toEqual([['elderly_institutions', 40, 'level']]);
   });
 });
+
+describe('more ways real pages write standards, people and money', () => {
+  const brief9 = (text: string, place = '南阳市') => confident(text, place).map((f) => [f.indicator, f.normalized_value]);
+  it.each([
+    ['元/人、月', '城市低保标准调高至450元/人、月。', [['dibao_urban', 450]]],
+    ['城乡特困 with one amount said to be shared', '全市城乡特困人员基本生活标准统一提高到910元/人/月。', [['tekun_urban', 910], ['tekun_rural', 910]]],
+    ['孤儿散居', '孤儿散居供养标准达到1050元/人月。', [['orphan_dispersed', 1050]]],
+    ['农牧区 is rural', '农牧区居民最低生活保障标准提高到每人每月510元。', [['dibao_rural', 510]]],
+    ['长寿优待金 is the old-age allowance', '全年为8100名高龄老年人发放长寿优待金420.5万元。', [['elderly_allowance_funds', 4205000]]],
+    ['城乡低保共保障N人', '全市城乡低保共保障6.2万人。', [['dibao_recipients', 62000]]],
+    ['临时救助 of people is its count', '全年累计临时救助困难群众1.8万人次。', [['temporary_assistance_cases', 18000]]],
+  ])('%s', (_name, text, expected) => {
+    expect(brief9(text)).toEqual(expected);
+  });
+
+  it('leaves 城乡特困 with one amount and no 统一 unread, sports lottery out, and one batch of money marked', () => {
+    expect(brief9('全市城乡特困人员基本生活标准提高到910元/人/月。')).toEqual([]);
+    expect(brief9('全市体育彩票累计销售9.2亿元。')).toEqual([]);
+    expect(brief9('这次共给困难群众发放临时救助金86.5万元。')).toEqual([]);
+  });
+});
+
+describe('months, lotteries and 分别 with one amount read', () => {
+  const roles = (text: string, place = '南阳市') => figuresOf(text, place).map((f) => [f.indicator, f.normalized_value, f.role]);
+  it('reads 1-9月份 as the year so far, 9月份 as one month, and the 其中 part of one month as one month', () => {
+    expect(roles('2023年1-9月份,全市福利彩票累计销售6.4亿元。')).toEqual([['lottery_sales', 640000000, 'level']]);
+    expect(roles('全市9月份销售福利彩票0.8亿元。')).toEqual([['lottery_sales', 80000000, 'partial_period']]);
+  });
+
+  it('does not count the sales of all lotteries (彩票 beside 体育彩票) as the welfare lottery\'s', () => {
+    expect(roles('1-9月份,全市累计销售彩票9.7亿元,其中,福利彩票累计销售6.4亿元;体育彩票累计销售3.3亿元。')).toEqual([['lottery_sales', 640000000, 'level']]);
+  });
+
+  it('makes a total from a named year to now a total over several years', () => {
+    expect(roles('从2012年开始至今,全县已为2.1万名老年人发放长寿优待金共计980万元。', '南召县')[0]?.[2]).toBe('cumulative');
+  });
+
+  it('does not read one amount after 城乡低保…分别 as the unified standard', () => {
+    expect(roles('城乡低保标准分别提至520/月和300元/月').filter(([indicator]) => indicator === 'dibao_unified')).toEqual([]);
+  });
+});
+
+describe('a part of the place\'s cremation rate, and money paid before a festival', () => {
+  const roles2 = (text: string) => figuresOf(text).filter((f) => f.confidence === 'high').map((f) => [f.indicator, f.normalized_value]);
+  it('keeps the whole place\'s cremation rate beside the cremation zone\'s', () => {
+    expect(roles2('火葬区火化率实现100%。全市遗体火化率达71%。')).toEqual([['cremation_rate', 71]]);
+  });
+  it('does not count money paid before a festival as the year\'s, but counts a year paid early', () => {
+    expect(roles2('节前将低保金、特困人员供养金提前发放到位,支出救助资金860万元。')).toEqual([]);
+    expect(roles2('全区提前发放2024年度高龄老人津贴560余万元。')).toEqual([['elderly_allowance_funds', 5600000]]);
+  });
+});

@@ -63,3 +63,12 @@ describe('the year of a figure whose sentence names none', () => {
     expect(yearsOf('三、2025年工作打算:\n全市养老机构达到100家。')[0]?.[2]).toBe(2024);
   });
 });
+
+describe('当年 and spans that start in a named year', () => {
+  it('reads 当年 as the year named just before', () => {
+    expect(yearsOf('本省从2015年开始实行低保指导标准制度。当年,全省城乡低保指导标准分别为300元/月和150元/月。', '2018-04-01')).toEqual([
+      ['dibao_urban', 300, 2015],
+      ['dibao_rural', 150, 2015],
+    ]);
+  });
+});
