@@ -160,6 +160,19 @@ function sentenceBefore(fullText: string, at: number): string {
   return text.slice(Math.max(text.lastIndexOf('。'), text.lastIndexOf('！'), text.lastIndexOf('？')) + 1);
 }
 
+/** A lookaround computed at most once per passage, and only when a figure asks for it. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
 /** Figures in one sentence-sized passage of a report. */
 export function extractFromPassage(passage: Passage, context: ReportContext): Figure[] {
   const fromTable = figureOfTableRow(passage, context);
@@ -174,11 +187,15 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   const fullText = context.searchText ?? context.report.text;
   // The year the sentence before opens with goes on to this one unless this one names a place (a new topic).
   const namesPlace = () => context.places.mentions.find(fullText.slice(passage.start, passage.end)).some((mention) => mention.form !== 'county_short');
+  const openingYear = () => {
+    const year = yearOpeningSentence(sentenceBefore(fullText, passage.start), context.year);
+    return year !== null && !namesPlace() ? year : null;
+  };
   const carriedYear = () =>
-    (namesPlace() ? null : yearOpeningSentence(sentenceBefore(fullText, passage.start), context.year)) ??
+    openingYear() ??
     yearOfHeading(headingAbove(), context.year) ??
     yearOfHeading(dateLineAbove(fullText, passage.start), context.year);
-  const around = { carried: carriedYear, ofSentenceBefore: () => lastYearIn(sentenceBefore(fullText, passage.start)) };
+  const around = { carried: once(carriedYear), ofSentenceBefore: once(() => lastYearIn(sentenceBefore(fullText, passage.start))) };
   for (const level of levels) {
     const assigned = level.indicator
       ? { indicator: level.indicator, subjectStart: level.subjectStart ?? 0 }
