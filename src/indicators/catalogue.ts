@@ -12,7 +12,7 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   // Standards: money per person, normalised to a month.
   { id: 'dibao_urban', name: '城市低保标准', aliases: ['城市最低生活保障标准', '城市居民最低生活保障标准', '城市低保', '城镇低保标准'], kind: 'standard', unit: PER_MONTH, subject: /城市(居民)?(最低生活保障|低保)|城镇(居民)?(最低生活保障|低保)/ },
   { id: 'dibao_rural', name: '农村低保标准', aliases: ['农村最低生活保障标准', '农村居民最低生活保障标准', '农村低保'], kind: 'standard', unit: PER_MONTH, subject: /(农村|农牧区)(居民)?(最低生活保障|低保)/ },
-  { id: 'dibao_unified', name: '城乡统一低保标准', aliases: ['统一低保标准', '全市低保标准', '城乡统一最低生活保障标准'], kind: 'standard', unit: PER_MONTH, subject: /(全市|全县|全区|统一的?|一体化的?)(最低生活保障|低保)标准|(最低生活保障|低保)标准(统一|并轨)|(?<![城农乡镇市村居民])(最低生活保障|低保)(月人均|年人均)?(保障)?标准|城乡(居民)?(最低生活保障|低保)(月人均|年人均)?(保障)?标准/, exclude: /城市|农村|城镇/, clauseExclude: /分别/ },
+  { id: 'dibao_unified', name: '城乡统一低保标准', aliases: ['统一低保标准', '全市低保标准', '城乡统一最低生活保障标准'], kind: 'standard', unit: PER_MONTH, subject: /(全市|全县|全区|统一的?|一体化的?)(最低生活保障|低保)标准|(最低生活保障|低保)标准(统一|并轨)|(?<![城农乡镇市村居民])(最低生活保障|低保)(月人均|年人均)?(保障)?标准|城乡(居民)?(最低生活保障|低保)(月人均|年人均)?(保障)?标准/, exclude: /城市|农村|城镇|农牧区/, clauseExclude: /分别/ },
   { id: 'tekun_urban', name: '城市特困人员基本生活标准', aliases: ['城市特困供养标准', '城市特困人员供养标准', '城市特困标准'], kind: 'standard', unit: PER_MONTH, subject: /城市特困(供养)?(人员)?/, exclude: /失能|半失能|照料护理|护理补贴/ },
   { id: 'tekun_rural', name: '农村特困人员基本生活标准', aliases: ['农村特困供养标准', '农村特困人员供养标准', '农村特困标准'], kind: 'standard', unit: PER_MONTH, subject: /农村特困(供养)?(人员)?|(农村)?五保(供养)?(对象)?/, exclude: /失能|半失能|照料护理|护理补贴/ },
   { id: 'tekun_care', name: '特困人员照料护理标准', aliases: ['特困人员照料护理补贴', '特困供养人员照料护理标准', '照料护理标准'], kind: 'standard', unit: PER_MONTH, subject: /照料护理(标准|补贴)?|护理补贴标准/, context: /特困|供养/, exclude: /残疾|孤儿|儿童/ },
@@ -48,7 +48,7 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   { id: 'disability_living_recipients', name: '困难残疾人生活补贴受益人数', aliases: ['困难残疾人生活补贴人数', '困难残疾人人数'], kind: 'count', unit: '人', counters: [...PEOPLE, ''], benefit: /^(困难)?残疾人生活补贴/, subject: /(困难)?残疾人生活补贴(人数|对象)|困难残疾人(?!生活补贴)/, context: /补贴/, clauseExclude: /一次性|临时/ },
   { id: 'disability_care_recipients', name: '重度残疾人护理补贴受益人数', aliases: ['重度残疾人护理补贴人数', '重度残疾人人数'], kind: 'count', unit: '人', counters: [...PEOPLE, ''], benefit: /^(重度)?残疾人护理补贴/, subject: /(重度)?残疾人护理补贴(人数|对象)|重度残疾人(?!护理补贴)/, context: /护理补贴|两项补贴/, clauseExclude: /一次性|临时/ },
   { id: 'elderly_care_training', name: '养老服务人员培训人次', aliases: ['养老护理员培训', '养老从业人员培训', '培训养老护理员'], kind: 'count', unit: '人次', counters: ['人次'], subject: /培训/, context: /养老/ },
-  { id: 'dibao_recipients', name: '低保对象人数', aliases: ['低保对象', '低保人数', '城乡低保对象人数', '低保对象数'], kind: 'count', unit: '人', counters: PEOPLE, benefit: /^(城乡)?(居民)?(最低生活保障|低保)(?!标准|资金|金|边缘)/, subject: /(?<!城市|农村|城镇)(城乡)?(低保|最低生活保障)(对象|人员)|(?<!城市|农村|城镇)(城乡)?(低保|最低生活保障)(共|累计|已)?(保障|覆盖)(?=\s*(约|近|共)?\d)/, exclude: /边缘|特困|家庭中|提标|补发|惠及|其中/ },
+  { id: 'dibao_recipients', name: '低保对象人数', aliases: ['低保对象', '低保人数', '城乡低保对象人数', '低保对象数'], kind: 'count', unit: '人', counters: PEOPLE, benefit: /^(城乡)?(居民)?(最低生活保障|低保)(?!标准|资金|金|边缘)/, subject: /(?<!城市|农村|城镇)(城乡)?(低保|最低生活保障)(对象|人员)|(?<!城市|农村|城镇|农牧区|居民)(城乡)?(低保|最低生活保障)(共|累计|已)?(保障|覆盖)(?=\s*(约|近|共)?\d)/, exclude: /边缘|特困|家庭中|提标|补发|惠及|其中/ },
   // Money totals, 万/亿 multiplied out.
   { id: 'lottery_sales', name: '福利彩票销售额', aliases: ['福彩销售', '福利彩票销售', '彩票销售额', '福利彩票'], kind: 'money', unit: '元', subject: /销售|销量/, context: /彩票|福彩/, exclude: /体育彩票|体彩|竞彩/ },
   { id: 'lottery_welfare_fund', name: '福彩公益金', aliases: ['福利彩票公益金', '公益金', '彩票公益金'], kind: 'money', unit: '元', subject: /公益金/, exclude: /统筹|留用|助学金|各类|使用|支出|安排/ },

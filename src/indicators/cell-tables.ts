@@ -19,8 +19,9 @@ import { linesOf, type Line, type YearColumnCell, type YearColumnTable } from '.
 const COLUMNS: readonly (readonly ['label' | 'unit' | 'value' | 'other', RegExp])[] = [
   ['label', /^(指标名称|指标|项目)$/],
   ['unit', /^(计量单位|单位)$/],
-  ['value', /^(本期数|本期|数量|数值|本月数|本年累计|累计数?)$/],
-  ['other', /^(指标代码|代码|序号|上年数据|上年同期数?|上年数|同比(增长)?|增长|增减|增长率|比上年增长|备注|本月|上月)$/],
+  ['value', /^(本期数|本期|数量|数值|本年累计|累计数?)$/],
+  // One month's column (本月数) is not read: a month of a flow is no level.
+  ['other', /^(指标代码|代码|序号|上年数据|上年同期数?|上年数|同比(增长)?|增长|增减|增长率|比上年增长|备注|本月数?|上月数?)$/],
 ];
 /** The marks under the header naming each column (甲 乙 丙 1 2 3). */
 const COLUMN_MARK = /^([甲乙丙丁戊己庚]|\d{1,2})$/;
@@ -29,7 +30,28 @@ const LIST_MARK = /^\s*(其中[:：]?)?\s*([(（][一二三四五六七八九十
 const LABEL = /^[\u4e00-\u9fff][^|\d]{0,38}$/;
 const MAX_ROWS = 200;
 
-const cellOf = (line: Line) => line.text.trim().replace(/\s*[|｜]\s*$/, '').trim();
+/** A cell's text without its closing | (no regex over the line: a line of spaces stays linear). */
+function cellOf(line: Line): string {
+  const text = line.text.trim();
+  return (text.endsWith('|') || text.endsWith('｜') ? text.slice(0, -1) : text).trim();
+}
+
+/** 城市低保人数(人) → label and the unit in its closing brackets. */
+function bracketedUnit(text: string): { label: string; unit: string } | undefined {
+  if (!text.endsWith(')') && !text.endsWith('）')) return undefined;
+  const open = Math.max(text.lastIndexOf('('), text.lastIndexOf('（'));
+  if (open <= 0 || text.length - open > 11) return undefined;
+  return { label: text.slice(0, open).trim(), unit: text.slice(open + 1, -1).trim() };
+}
+
+/** The number a row ends with (1,245.0), found from the end: linear on any line. */
+function trailingNumber(text: string): { before: string; number: string } | undefined {
+  let start = text.length;
+  while (start > 0 && /[\d.,]/.test(text[start - 1]!)) start--;
+  const number = text.slice(start);
+  if (!number || !TABLE_VALUE.test(number)) return undefined;
+  return { before: text.slice(0, start).trim(), number };
+}
 const columnOf = (text: string) => COLUMNS.find(([, pattern]) => pattern.test(text))?.[0];
 
 /** How deep a list mark nests: 一、 above (一) above 1. above (1) above A / II. */
@@ -49,8 +71,6 @@ function quantityOf(line: Line, written: string, unit: string) {
 
 /** A column of years (2022年, 2023年底): its cells are dated by it. */
 const YEAR_COLUMN = /^((?:19|20)\d{2})年?(?:底|末)?$/;
-/** A label that carries its unit in brackets: 城市低保人数(人). */
-const LABEL_WITH_UNIT = /^(.*?)\s*[(（]\s*([^)）]{1,8}?)\s*[)）]$/;
 
 interface Column {
   role: 'label' | 'unit' | 'value' | 'other' | 'year';
@@ -89,10 +109,10 @@ function readCellPerLine(lines: readonly Line[], headerAt: number): YearColumnTa
     const rowLines = lines.slice(row, row + width);
     if (!rowLines.every(isCell)) break;
     const written = cellOf(rowLines[0]!);
-    const bracketed = LABEL_WITH_UNIT.exec(written);
-    const label = (bracketed && TABLE_UNIT.test(bracketed[2]!) ? bracketed[1]! : written).replace(LIST_MARK, '');
+    const bracketed = bracketedUnit(written);
+    const label = (bracketed && TABLE_UNIT.test(bracketed.unit) ? bracketed.label : written).replace(LIST_MARK, '');
     if (!LABEL.test(label)) break;
-    const unit = unitAt >= 0 ? cellOf(rowLines[unitAt]!) : bracketed?.[2] ?? '';
+    const unit = unitAt >= 0 ? cellOf(rowLines[unitAt]!) : bracketed?.unit ?? '';
     const depth = depthOf(written);
     while (parents.length > 0 && parents.at(-1)!.depth >= depth) parents.pop();
     const parentLabel = parents.at(-1)?.label;
@@ -119,7 +139,6 @@ function readCellPerLine(lines: readonly Line[], headerAt: number): YearColumnTa
 }
 
 const JOINED_HEADER = /^\s*(指标名称|指标|项目)\s*(计量)?单位\s*(数量|本期数|数值|本月数)\s*$/;
-const JOINED_ROW = /^\s*(.*?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*$/;
 /** A group of rows under a line with no value: 城市最低生活保障 / 农村最低生活保障. */
 const GROUP_QUALIFIER = /^(城市|农村|城镇)/;
 
@@ -141,22 +160,22 @@ function readJoined(lines: readonly Line[], headerAt: number): YearColumnTable |
   for (; row < lines.length && cells.length < MAX_ROWS; row++) {
     const text = lines[row]!.text.trim();
     if (!text) continue;
-    const match = JOINED_ROW.exec(text);
+    const match = trailingNumber(text);
     if (!match) {
       // A line with no value: a section (四、社会救助) ends a group; a group's name (城市最低生活保障) starts one.
       if (!LABEL.test(text.replace(LIST_MARK, '')) || text.length > 30) break;
       group = GROUP_QUALIFIER.exec(text)?.[1];
       continue;
     }
-    const split = splitLabelUnit(match[1]!.trim());
+    const split = splitLabelUnit(match.before);
     if (!split) {
-      if (!LABEL.test(match[1]!.trim().replace(LIST_MARK, '')) && match[1]!.trim()) break;
+      if (!LABEL.test(match.before.replace(LIST_MARK, '')) && match.before) break;
       continue;
     }
     // A row that names its own 城市/农村 ends the group above it.
     if (GROUP_QUALIFIER.test(split.label)) group = undefined;
     const label = group && !/城市|农村|城镇|城乡/.test(split.label) ? `${group}${split.label}` : split.label;
-    cells.push({ label, quantity: quantityOf(lines[row]!, match[2]!, split.unit), segmentStart: lines[row]!.start, segmentEnd: lines[row]!.start + lines[row]!.text.length });
+    cells.push({ label, quantity: quantityOf(lines[row]!, match.number, split.unit), segmentStart: lines[row]!.start, segmentEnd: lines[row]!.start + lines[row]!.text.length });
   }
   if (cells.length === 0) return undefined;
   const last = lines[row - 1]!;

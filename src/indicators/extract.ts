@@ -56,7 +56,8 @@ function markPartsAfterSentence(passages: readonly Passage[], figures: readonly 
     if (!/^\s*其中/.test(passages[i]!.text)) continue;
     for (const figure of figures[i]!) {
       if (figure.role !== 'level') continue;
-      const whole = figures[i - 1]!.find((w) => w.indicator === figure.indicator || PARTS_OF[w.indicator]?.includes(figure.indicator));
+      const wholes = figures[i - 1]!.filter((w) => w.indicator === figure.indicator || PARTS_OF[w.indicator]?.includes(figure.indicator));
+      const whole = wholes.find((w) => w.role === 'level') ?? wholes[0];
       if (!whole) continue;
       // 9月份销售彩票5.46亿元。其中,福利彩票销售3.55亿元: the part of one month's figure is one month's too.
       if (whole.role === 'level') demote(figure, '其中', 'subset');
@@ -135,15 +136,19 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   const fullText = context.searchText ?? context.report.text;
   // The year the sentence before opens with goes on to this one unless this one names a place (a new topic).
   const namesPlace = () => context.places.mentions.find(fullText.slice(passage.start, passage.end)).some((mention) => mention.form !== 'county_short');
+  // 2019年,我市被确定为…试点城市。全市共有养老床位1.2万张: a year heading a sentence of history is not the next one's,
+  // unless that sentence stated figures too (2017年…审批通过…1303人。全年共发放…) or this one goes on from it (全年, 其中, 同时…).
   const openingYear = () => {
-    const year = yearOpeningSentence(sentenceBefore(fullText, passage.start), context.year);
-    return year !== null && !namesPlace() ? year : null;
+    const before = sentenceBefore(fullText, passage.start);
+    const year = yearOpeningSentence(before, context.year);
+    const goesOn = /\d\s*(元|个|人|张|家|所|户|对|%|万|亿)/.test(before) || /^\s*(全年|年内|其中|同时|此外|另外|共|累计)/.test(sentence);
+    return year !== null && goesOn && !namesPlace() ? year : null;
   };
   const carriedYear = () =>
     openingYear() ??
     yearOfHeading(headingAbove(), context.year) ??
     yearOfHeading(dateLineAbove(fullText, passage.start), context.year);
-  const around = { carried: once(carriedYear), ofSentenceBefore: once(() => lastYearIn(sentenceBefore(fullText, passage.start))) };
+  const around = { carried: once(carriedYear), ofSentenceBefore: once(() => lastYearIn(sentenceBefore(fullText, passage.start), context.year)) };
   for (const level of levels) {
     const assigned = level.indicator
       ? { indicator: level.indicator, subjectStart: level.subjectStart ?? 0 }

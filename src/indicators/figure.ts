@@ -26,7 +26,7 @@ function textYearOf(sentence: string, position: number, previous: Level['previou
   const stated = yearBefore(sentence, position, previous ? previous.end : 0, context.year);
   if (stated !== null) return stated;
   // 我省从2014年开始实行…。当年,全省…标准分别为330元/月: 当年 is the year named just before.
-  const thatYear = THAT_YEAR.test(sentence.slice(0, position)) ? lastYearIn(sentence.slice(0, position)) ?? around?.ofSentenceBefore() ?? null : null;
+  const thatYear = THAT_YEAR.test(sentence.slice(0, position)) ? lastYearIn(sentence.slice(0, position), context.year) ?? around?.ofSentenceBefore() ?? null : null;
   if (thatYear !== null) return thatYear;
   // 从2022年4月起,…从870元/月提高到910元/月: the date the new value took effect.
   const effective = previous ? effectiveYearBefore(sentence, previous.start) : null;

@@ -29,6 +29,8 @@ export function narrowGenericMoney(sentence: string, sentenceStart: number, figu
   }
 }
 
+/** A clause that counts all the people of a kind: it opens with the whole place (全市…) or says 共有/现有. */
+const WHOLE_OF_KIND = /^\s*(全[市县区省旗州盟]|共有|现有)|共有|现有/;
 /** A clause that counts people: …33868人, …1.2万户. */
 const PEOPLE_COUNTED = /[\d.,]+万?(人|户|名|人次|户次)$/;
 
@@ -48,7 +50,9 @@ export function unnamedMoneyIndicator(sentence: string, level: Level): { indicat
   // The clause before counts the people of one kind (全市特困供养人员33868人): the money is theirs.
   const before = previousClause(sentence, clause.start);
   const counted = before ? sentence.slice(before.start, before.end).replace(/[，,；;\s]+$/, '') : '';
-  if (!PEOPLE_COUNTED.test(counted)) return undefined;
+  // Only the whole of a kind (全市特困供养人员…, 共有/现有…): not people newly brought in, visited, or one group of them,
+  // and not money of a festival or a visit (元旦春节期间走访…).
+  if (!PEOPLE_COUNTED.test(counted) || !WHOLE_OF_KIND.test(counted) || /新|纳入|走访|慰问|为/.test(counted) || /期间|春节|元旦|中秋|慰问|走访/.test(sentence)) return undefined;
   const named = KINDS.filter(([pattern]) => pattern.test(counted));
   const indicator = named.length === 1 ? indicatorById(named[0]![1]) : undefined;
   return indicator ? { indicator, subjectStart: clause.start } : undefined;

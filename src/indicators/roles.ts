@@ -31,6 +31,8 @@ const SINCE_CAMPAIGN = /(行动|活动)(开展|启动|实施)?以来/;
 const GAP = /缺口|缺少|短缺/;
 /** Those of a kind that took part in something (126个社会组织共商…, 30家企业参加): not how many there are. */
 const TAKING_PART = /^[一-鿿]{0,8}?(参加|参与|出席|共商|签约|参会|入驻)/;
+/** Those visited (走访/慰问…低保对象12000人): a part of the people counted, not their number. */
+const VISITED = /走访|慰问|看望|探望/;
 /** One named institution's beds (…康养院,设置养老床位49张 / 敬老中心设有床位120张): a part of the place's. */
 const ONE_INSTITUTION = /[一-鿿]{2,}(院|中心|公寓|之家)[，,]?(设置|设有|拥有|共有|开放|核定)(养老)?床位$/;
 
@@ -109,6 +111,8 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   if (span) return { role: 'cumulative', evidence: span };
   const gap = GAP.exec(lead);
   if (gap) return { role: 'gap', evidence: gap[0] };
+  const visited = !quantity.baseUnit.startsWith('元') ? VISITED.exec(lead) : null;
+  if (visited) return { role: 'subset', evidence: visited[0] };
   const taking = !quantity.baseUnit.startsWith('元') ? TAKING_PART.exec(sentence.slice(quantity.end, quantity.end + 12)) : null;
   if (taking) return { role: 'subset', evidence: taking[1] };
   const institution = quantity.baseUnit === '张' ? ONE_INSTITUTION.exec(sentence.slice(Math.max(0, clause.start - 24), quantity.start).replace(/\s+/g, '')) : null;

@@ -112,7 +112,9 @@ function assignPairs(sentence: string, levels: Level[]): void {
       // 城乡特困人员基本生活标准统一提高到732元: 特困 has no unified indicator; one amount said to be shared is both standards.
       const unifiedDibao = pair[0]!.id === 'dibao_urban';
       // Without 统一/均 one amount after 城乡特困 may be either standard: left to the other rules.
-      if (!unifiedDibao && !/统一|均/.test(sentence.slice(at, first.quantity.start))) continue;
+      // Nor is a care or funeral standard of 特困 people (照料护理, 丧葬补助): only their basic living standard.
+      const named = sentence.slice(at, first.quantity.start);
+      if (!unifiedDibao && (!/统一|均/.test(named) || !/基本生活|供养/.test(named) || pair.some((def) => def.exclude?.test(named)) || /丧葬|护理/.test(named))) continue;
       first.indicator = unifiedDibao ? CATALOGUE.find((def) => def.id === 'dibao_unified') : pair[0];
       first.subjectStart = at;
       if (!unifiedDibao) levels.push({ ...first, indicator: pair[1] });

@@ -9,7 +9,7 @@
 const YEAR = /(?:截至|截止)?((?:19|20)\d{2})年(?:底|末|上半年|下半年|的)?(?!以来|起|开始|至|到|、|以前)/g;
 
 /** Years named from the report's: 去年 is the year before it. 去年同期 is a comparison, never a date. */
-const RELATIVE_YEAR = /(上一年|去年|上年|前年|今年|本年|年内)(?!同期)(以来)?/g;
+const RELATIVE_YEAR = /(上一年|去年|上年|前年|今年|本年|(?<![\d年])年内)(?!同期)(以来)?/g;
 const RELATIVE_OFFSET: Record<string, number> = { 上一年: -1, 去年: -1, 上年: -1, 前年: -2, 今年: 0, 本年: 0, 年内: 0 };
 
 /** A year right after these is the base of a comparison (比2018年增加159人次, 较上年, 与2020年相比). */
@@ -51,9 +51,9 @@ const ONE_YEAR = /((?:19|20)\d{2})年/g;
 /** A sentence that opens with its year (2017年石拐区…已完成). */
 const OPENS_WITH_YEAR = /^\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?:截至|截止|到)?((?:19|20)\d{2})年(?!以来|起|开始|至|到|、|以前|\d)/;
 
-/** The one year a heading names, or null (none, several, or after the report's year: a plan's). */
+/** The one year a heading names, or null (none, several, a span: 2019年以来, 自2018年起; or after the report's year: a plan's). */
 export function yearOfHeading(heading: string | undefined, reportYear: number | null): number | null {
-  if (!heading) return null;
+  if (!heading || /以来|至今|(?:19|20)\d{2}年(?:起|开始|至|到|、|以前)/.test(heading)) return null;
   const years = new Set([...heading.matchAll(ONE_YEAR)].map((match) => Number(match[1])));
   if (years.size !== 1) return null;
   const [year] = years;
@@ -73,10 +73,15 @@ export function saysNow(text: string): boolean {
   return NOW.test(text);
 }
 
-/** The last year a text names (从2014年开始实行…): what 当年 in the sentence after it means. */
-export function lastYearIn(text: string): number | null {
+/** The last year a text names (从2014年开始实行…), not a comparison's base nor one after the report's: what 当年 after it means. */
+export function lastYearIn(text: string, reportYear: number | null): number | null {
   let year: number | null = null;
-  for (const match of text.matchAll(/((?:19|20)\d{2})年/g)) year = Number(match[1]);
+  for (const match of text.matchAll(ONE_YEAR)) {
+    const start = match.index ?? 0;
+    const value = Number(match[1]);
+    if (COMPARED.test(text.slice(Math.max(0, start - 2), start)) || (reportYear !== null && value > reportYear)) continue;
+    year = value;
+  }
   return year;
 }
 

@@ -332,3 +332,21 @@ describe('a part of the place\'s cremation rate, and money paid before a festiva
     expect(roles2('全区提前发放2024年度高龄老人津贴560余万元。')).toEqual([['elderly_allowance_funds', 5600000]]);
   });
 });
+
+describe('found in review: rules that must not fire wider than they say', () => {
+  const full = (text: string) => figuresOf(text).filter((f) => f.confidence === 'high').map((f) => [f.indicator, f.normalized_value, f.as_of]);
+  it.each([
+    ['a care standard of 特困 people is not their basic standard', '城乡特困人员照料护理标准统一提高到每人每月300元。', [['tekun_care', 300, 2024]]],
+    ['a funeral allowance is neither', '城乡特困人员丧葬补助标准统一为每人2000元。', []],
+    ['年内 after a year is that year', '2023年内全市累计发放低保资金1.2亿元。', [['dibao_funds', 120000000, 2023]]],
+    ['a heading naming a span gives no year', '一、2019年以来主要工作成效\n全市城市低保标准提高到每人每月700元。', [['dibao_urban', 700, 2024]]],
+    ['当年 is not a comparison\'s base', '2023年全市低保对象12000人,比2020年减少500人。当年全市共发放低保资金1.2亿元。', [['dibao_recipients', 12000, 2023], ['dibao_funds', 120000000, 2023]]],
+    ['money of a festival visit is not the kind\'s money, and those visited are not its people', '元旦春节期间,走访全市低保对象12000人,共发放补助资金240万元。', []],
+    ['money for people newly brought in is not the kind\'s', '全年新纳入低保对象1200人,发放资金300万元。', []],
+    ['农村居民低保覆盖 is not the urban-and-rural count', '全市农村居民最低生活保障覆盖12000人。', []],
+    ['农牧区 standard is rural, not unified', '全市农牧区低保标准为每人每年6000元。', [['dibao_rural', 500, 2024]]],
+    ['a year heading a sentence of history is not the next one\'s', '2019年,我市被确定为全国居家和社区养老服务改革试点城市。全市共有养老床位1.2万张。', [['elderly_beds', 12000, 2024]]],
+  ])('%s', (_name, text, expected) => {
+    expect(full(text)).toEqual(expected);
+  });
+});

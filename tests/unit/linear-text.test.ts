@@ -100,4 +100,14 @@ describe('extraction of a megabyte line', () => {
     expect(largeRun.result.length).toBeGreaterThan(10_000);
     expect(largeRun.ms / smallRun.ms).toBeLessThan(9);
   }, 120_000);
+
+  it.each([
+    ['a 1 MB line of spaces under a table header', `项目\n${' '.repeat(MEGABYTE)}x |\n2023年 |`],
+    ['a 1 MB line of spaces under a run-together header', `指标名称单位数量\n养老机构${' '.repeat(MEGABYTE)}12`],
+    ['a 1 MB line of digits under a run-together header', `指标名称单位数量\n${'1'.repeat(MEGABYTE)}`],
+  ])('reads %s in seconds, not minutes', (_name, text) => {
+    const report: Report = { ...oneLineReport(10).report, text };
+    const { ms } = timed(() => extractFigures(report, splitPassages('d', text), loadPlaces()));
+    expect(ms).toBeLessThan(5000);
+  }, 60_000);
 });
