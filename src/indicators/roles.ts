@@ -6,7 +6,8 @@ import { clauseAt, strongSpanAt, withoutBracketsAfter } from './sentence.js';
  * the place's figure; the others are kept, marked and not confident (plans and targets, parts of a
  * period, parts of a whole, computed examples, ranges), or dropped (average payments).
  */
-export type FigureRole = 'level' | 'plan' | 'partial_period' | 'cumulative' | 'subset' | 'computed' | 'range' | 'allocated' | 'other_place' | 'average' | 'gap';
+export const FIGURE_ROLES = ['level', 'plan', 'partial_period', 'cumulative', 'subset', 'computed', 'range', 'allocated', 'other_place', 'average', 'gap'] as const;
+export type FigureRole = (typeof FIGURE_ROLES)[number];
 
 export interface RoleFinding {
   role: FigureRole;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IndicatorRequest } from '../../indicators/resolve.js';
+import { FIGURE_ROLES } from '../../indicators/roles.js';
 import type { Figure, IndicatorDef } from '../../indicators/types.js';
 import { formatCitation } from '../format.js';
 import { citationSchema } from '../schemas.js';
@@ -34,7 +35,7 @@ export const matchSchema = z.object({
   as_of: z.number().nullable().describe('Year the figure holds for'),
   as_of_source: z.enum(['text', 'report', 'unknown']).describe('text: the sentence states the year; report: taken from the report date'),
   qualifier: qualifierSchema,
-  role: z.enum(['level', 'plan', 'partial_period', 'cumulative', 'subset', 'computed', 'range', 'allocated', 'other_place', 'average', 'gap']).describe('level: what the place has or pays; the others (returned only with include_uncertain) are plans/targets, one month or a few days, a total over several years (十年来累计), a part or tier, a computed example, a range, money secured from above or budgeted, another place\'s figure quoted in this report, a shortfall or need (缺口)'),
+  role: z.enum(FIGURE_ROLES).describe('level: what the place has or pays; the others (returned only with include_uncertain) are plans/targets, one month or a few days, a total over several years (十年来累计), a part or tier, a computed example, a range, money secured from above or budgeted, another place\'s figure quoted in this report, a shortfall or need (缺口)'),
   confidence: z.enum(['high', 'low']).describe('high: a level with a normalised value; low: returned only with include_uncertain'),
   evidence: z.string().optional().describe('The words a role other than level rests on, e.g. 「力争」'),
   note: z.string().optional(),
