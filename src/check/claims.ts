@@ -3,6 +3,7 @@ import type { Report } from '../corpus/types.js';
 import { changesInPassage, type ChangeMeasure } from '../indicators/changes.js';
 import { indicatorById } from '../indicators/catalogue.js';
 import { extractFromPassage } from '../indicators/extract.js';
+import { valueOffset } from '../indicators/figure.js';
 import { changePeriodOf } from '../indicators/change-period.js';
 import type { Figure, IndicatorDef, Qualifier } from '../indicators/types.js';
 import type { Places } from '../places/places.js';
@@ -155,7 +156,7 @@ export function claimsIn(statement: string, places: Places, registry: PlaceRegis
 function previousClaim(to: Claim, figure: Figure, sentence: string, offset: number, statement: string, presentYear: number | null): Claim | undefined {
   const previous = figure.previous;
   if (!previous || previous.unit !== figure.unit || figure.value === 0) return undefined;
-  const at = sentence.lastIndexOf(String(previous.value), figure.citation.start - offset + figure.citation.quote.indexOf(figure.written));
+  const at = sentence.lastIndexOf(String(previous.value), valueOffset(figure, offset));
   if (at < 0) return undefined;
   const period = changePeriodOf(sentence, 0, 0, at, presentYear);
   const year = previous.year ?? (period.from !== null && period.to === figure.as_of ? period.from : null);

@@ -1,5 +1,5 @@
-import { TABLE_UNIT, TABLE_VALUE, cellQuantity } from './table-rows.js';
-import { linesOf, type Line, type YearColumnCell, type YearColumnTable } from './year-columns.js';
+import { TABLE_UNIT, TABLE_VALUE } from './table-rows.js';
+import { linesOf, quantityInLine, tableOf, type Line, type YearColumnCell, type YearColumnTable } from './year-columns.js';
 
 /**
  * Two more shapes a statistics table takes when a page is flattened, read as label → value cells:
@@ -65,10 +65,6 @@ function depthOf(label: string): number {
   return 5;
 }
 
-function quantityOf(line: Line, written: string, unit: string) {
-  return cellQuantity(line.start + line.text.indexOf(written), written, unit);
-}
-
 /** A column of years (2022年, 2023年底): its cells are dated by it. */
 const YEAR_COLUMN = /^((?:19|20)\d{2})年?(?:底|末)?$/;
 
@@ -125,7 +121,7 @@ function readCellPerLine(lines: readonly Line[], headerAt: number): YearColumnTa
       if (!TABLE_VALUE.test(value)) continue;
       cells.push({
         label: spending ? `${label}支出` : label,
-        quantity: quantityOf(rowLines[at]!, value, unit),
+        quantity: quantityInLine(rowLines[at]!, value, unit),
         ...(year !== undefined ? { year } : {}),
         ...(parentLabel ? { parentLabel } : {}),
         segmentStart: rowLines[0]!.start,
@@ -133,9 +129,7 @@ function readCellPerLine(lines: readonly Line[], headerAt: number): YearColumnTa
       });
     }
   }
-  if (cells.length === 0) return undefined;
-  const last = lines[row - 1]!;
-  return { start: lines[headerAt]!.start, end: last.start + last.text.length, cells };
+  return tableOf(lines, headerAt, row, cells);
 }
 
 const JOINED_HEADER = /^\s*(指标名称|指标|项目)\s*(计量)?单位\s*(数量|本期数|数值|本月数)\s*$/;
@@ -175,11 +169,9 @@ function readJoined(lines: readonly Line[], headerAt: number): YearColumnTable |
     // A row that names its own 城市/农村 ends the group above it.
     if (GROUP_QUALIFIER.test(split.label)) group = undefined;
     const label = group && !/城市|农村|城镇|城乡/.test(split.label) ? `${group}${split.label}` : split.label;
-    cells.push({ label, quantity: quantityOf(lines[row]!, match.number, split.unit), segmentStart: lines[row]!.start, segmentEnd: lines[row]!.start + lines[row]!.text.length });
+    cells.push({ label, quantity: quantityInLine(lines[row]!, match.number, split.unit), segmentStart: lines[row]!.start, segmentEnd: lines[row]!.start + lines[row]!.text.length });
   }
-  if (cells.length === 0) return undefined;
-  const last = lines[row - 1]!;
-  return { start: lines[headerAt]!.start, end: last.start + last.text.length, cells };
+  return tableOf(lines, headerAt, row, cells);
 }
 
 /** Every one-cell-per-line or run-together table of a text, with its cells (undated: the report's year applies). */

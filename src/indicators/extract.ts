@@ -4,7 +4,7 @@ import type { Places } from '../places/places.js';
 import { simplify } from '../text/simplify.js';
 import { markConflicts } from './consistency.js';
 import { WHOLE_PLACE, subPlaceIn } from './context.js';
-import { demote, markOtherPlace, toFigure, type ReportContext } from './figure.js';
+import { demote, markOtherPlace, toFigure, valueOffset, type ReportContext } from './figure.js';
 import { levelsOf } from './levels.js';
 import { dateLineAbove, headingBefore, once, sentenceBefore } from './lookarounds.js';
 import { dropAllLotteries, narrowGenericMoney, unnamedMoneyIndicator } from './generic-money.js';
@@ -40,7 +40,7 @@ function markParts(sentence: string, figures: Figure[], passage: Passage): void 
     for (const figure of figures) {
       // 其中2019年7.16亿元、2020年10.27亿元: a breakdown by year is a series of levels, not parts.
       const whole = wholes.find((w) => (w.indicator === figure.indicator || PARTS_OF[w.indicator]?.includes(figure.indicator)) && !(figure.as_of_source === 'text' && figure.as_of !== w.as_of));
-      if (figure.citation.end > at && figure.citation.start + figure.citation.quote.indexOf(figure.written) > at && whole && figure.role === 'level') {
+      if (figure.citation.end > at && valueOffset(figure, 0) > at && whole && figure.role === 'level') {
         demote(figure, '其中', 'subset');
       }
     }
@@ -81,7 +81,7 @@ function shareSentenceScope(sentence: string, passage: Passage, figures: Figure[
   const own = (meta.place_code ? context.places.gazetteer.byCodeOf(meta.place_code)?.short : undefined) ?? meta.place;
   for (const figure of ordered.slice(1)) {
     if (figure.sub_place || figure.role === 'other_place') continue;
-    const between = sentence.slice(headStart + head.citation.quote.length, figure.citation.start - passage.start + figure.citation.quote.indexOf(figure.written));
+    const between = sentence.slice(headStart + head.citation.quote.length, valueOffset(figure, passage.start));
     if (WHOLE_PLACE.test(between) || between.includes(own) || subPlaceIn(between, meta, context.places)) continue;
     if (head.role === 'other_place') markOtherPlace(figure, head.place);
     else {

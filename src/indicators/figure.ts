@@ -88,6 +88,11 @@ export function toFigure(sentence: string, passage: Passage, context: ReportCont
   return figure;
 }
 
+/** Where a figure's written value stands, counted from `from` (its sentence's start in the text; 0 for the text's own offsets). */
+export function valueOffset(figure: Figure, from: number): number {
+  return figure.citation.start - from + figure.citation.quote.indexOf(figure.written);
+}
+
 /** A figure kept but not confident: what it rests on, and its role when the reason is one (a part, a plan). */
 export function demote(figure: Figure, evidence: string, role: FigureRole = figure.role): void {
   figure.role = role;

@@ -1,4 +1,5 @@
 import { indicatorById } from './catalogue.js';
+import { valueOffset } from './figure.js';
 import type { Level } from './levels.js';
 import { clauseAt, previousClause } from './sentence.js';
 import type { Figure, IndicatorDef } from './types.js';
@@ -20,7 +21,7 @@ const KINDS: readonly (readonly [RegExp, string])[] = [
 export function narrowGenericMoney(sentence: string, sentenceStart: number, figures: Figure[]): void {
   for (const figure of figures) {
     if (figure.indicator !== 'assistance_funds') continue;
-    const at = figure.citation.start - sentenceStart + figure.citation.quote.indexOf(figure.written);
+    const at = valueOffset(figure, sentenceStart);
     const clause = clauseAt(sentence, at);
     const words = /[\u4e00-\u9fff]+$/.exec(sentence.slice(clause.start, at).replace(/(共|累计|全年)?(支出|发放|投入|下达)/g, ' '))?.[0] ?? '';
     if (!GENERIC_RELIEF_MONEY.test(words)) continue;
@@ -64,7 +65,7 @@ export function dropAllLotteries(sentence: string, sentenceStart: number, figure
   for (let i = figures.length - 1; i >= 0; i--) {
     const figure = figures[i]!;
     if (figure.indicator !== 'lottery_sales') continue;
-    const at = figure.citation.start - sentenceStart + figure.citation.quote.indexOf(figure.written);
+    const at = valueOffset(figure, sentenceStart);
     if (!/福利彩票|福彩/.test(sentence.slice(clauseAt(sentence, at).start, at))) figures.splice(i, 1);
   }
 }

@@ -1,15 +1,10 @@
 import type { Passage } from '../corpus/types.js';
 import { groupBy } from '../group-by.js';
-import type { ReportContext } from './figure.js';
+import { valueOffset, type ReportContext } from './figure.js';
 import type { Figure } from './types.js';
 
 /** What may stand between two places of a list: 灵丘县、广灵县 / 灵丘县和广灵县. */
 const LIST_SEPARATOR = /^\s*(、|，|,|和|及|与|以及)\s*$/;
-
-/** Where a figure's written value stands in its sentence. */
-function valueAt(figure: Figure, passage: Passage): number {
-  return figure.citation.start - passage.start + figure.citation.quote.indexOf(figure.written);
-}
 
 /**
  * 「灵丘县、广灵县城市低保标准分别为每人每月680元、675元」: a list of N places inside the report's
@@ -24,8 +19,8 @@ export function assignPlacesRespectively(sentence: string, passage: Passage, fig
   const candidates = figures.filter((figure) => figure.role === 'level' && figure.sub_place);
   for (const group of groupBy(candidates, (figure) => `${figure.indicator}|${figure.place}|${figure.as_of}`).values()) {
     if (group.length < 2) continue;
-    const ordered = [...group].sort((a, b) => valueAt(a, passage) - valueAt(b, passage));
-    const firstValue = valueAt(ordered[0]!, passage);
+    const ordered = [...group].sort((a, b) => valueOffset(a, passage.start) - valueOffset(b, passage.start));
+    const firstValue = valueOffset(ordered[0]!, passage.start);
     const clauseStart = Math.max(0, ...['。', '；', ';'].map((stop) => sentence.lastIndexOf(stop, firstValue) + 1));
     const before = sentence.slice(clauseStart, firstValue);
     const respectively = before.lastIndexOf('分别');

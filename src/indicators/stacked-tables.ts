@@ -1,6 +1,6 @@
 import type { Quantity } from './quantities.js';
-import { TABLE_UNIT, TABLE_VALUE, cellQuantity } from './table-rows.js';
-import { linesOf, type Line, type YearColumnCell, type YearColumnTable } from './year-columns.js';
+import { TABLE_UNIT, TABLE_VALUE } from './table-rows.js';
+import { linesOf, quantityInLine, tableOf, type Line, type YearColumnCell, type YearColumnTable } from './year-columns.js';
 
 /**
  * Statistics tables in the two other shapes pages flatten them into, read as label → value cells:
@@ -29,10 +29,6 @@ const PIPE_HEADER = /^\s*(项目|指标|指标名称|类别)\s*[|｜]\s*[\u4e00-
 const PIPE_ROW = /^(\s*)([^|｜\d][^|｜]*?)\s*[|｜]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*[|｜]?\s*$/;
 const MAX_ROWS = 80;
 
-function quantityOf(line: Line, written: string, unit: string): Quantity {
-  return cellQuantity(line.start + line.text.indexOf(written), written, unit);
-}
-
 function cell(label: string, quantity: Quantity, from: Line, to: Line): YearColumnCell {
   return { label: label.trim().replace(/^[#＃]|[*＊]$/g, ''), quantity, segmentStart: from.start, segmentEnd: to.start + to.text.length };
 }
@@ -45,10 +41,9 @@ function readStacked(lines: readonly Line[], headerAt: number): YearColumnTable 
     const [label, unit, value] = [lines[row]!, lines[row + 1]!, lines[row + 2]!];
     const [unitText, number] = [unit.text.trim(), value.text.trim()];
     if (!LABEL.test(label.text) || !TABLE_UNIT.test(unitText) || !TABLE_VALUE.test(number)) break;
-    cells.push(cell(label.text, quantityOf(value, number, unitText), label, value));
+    cells.push(cell(label.text, quantityInLine(value, number, unitText), label, value));
   }
-  if (cells.length === 0) return undefined;
-  return { start: lines[headerAt]!.start, end: lines[row - 1]!.start + lines[row - 1]!.text.length, cells };
+  return tableOf(lines, headerAt, row, cells);
 }
 
 /** Label and value lines in turn under 项目 / 数值: the unit in the label's brackets or after the value. */
@@ -64,10 +59,9 @@ function readPairs(lines: readonly Line[], headerAt: number): YearColumnTable | 
     const unit = (value[2] || label[2] || '').replace(/\s+/g, '');
     if (!TABLE_UNIT.test(unit)) continue;
     const named = ofStandards && !/标准|补贴|生活费|基本生活/.test(label[1]!) ? `${label[1]!.trim()}标准` : label[1]!;
-    cells.push(cell(named, quantityOf(lines[row + 1]!, value[1]!, unit), lines[row]!, lines[row + 1]!));
+    cells.push(cell(named, quantityInLine(lines[row + 1]!, value[1]!, unit), lines[row]!, lines[row + 1]!));
   }
-  if (cells.length === 0) return undefined;
-  return { start: lines[headerAt]!.start, end: lines[row - 1]!.start + lines[row - 1]!.text.length, cells };
+  return tableOf(lines, headerAt, row, cells);
 }
 
 /** "label | value" rows under a header whose value column names the unit in brackets. */
@@ -77,10 +71,9 @@ function readPipeColumns(lines: readonly Line[], headerAt: number, unit: string)
   for (; row < lines.length && cells.length < MAX_ROWS; row++) {
     const match = PIPE_ROW.exec(lines[row]!.text);
     if (!match) break;
-    cells.push(cell(match[2]!, quantityOf(lines[row]!, match[3]!, unit), lines[row]!, lines[row]!));
+    cells.push(cell(match[2]!, quantityInLine(lines[row]!, match[3]!, unit), lines[row]!, lines[row]!));
   }
-  if (cells.length === 0) return undefined;
-  return { start: lines[headerAt]!.start, end: lines[row - 1]!.start + lines[row - 1]!.text.length, cells };
+  return tableOf(lines, headerAt, row, cells);
 }
 
 /** Every stacked or two-column table of a text, with its cells (undated: the report's year applies). */

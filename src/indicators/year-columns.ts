@@ -55,6 +55,18 @@ export function linesOf(text: string): Line[] {
   return lines;
 }
 
+/** A value cell's quantity, where its number stands in its line. */
+export function quantityInLine(line: Line, written: string, unit: string): Quantity {
+  return cellQuantity(line.start + line.text.indexOf(written), written, unit);
+}
+
+/** A table read from its header line to the line before `endRow`, or none without a cell. */
+export function tableOf(lines: readonly Line[], headerAt: number, endRow: number, cells: YearColumnCell[]): YearColumnTable | undefined {
+  if (cells.length === 0) return undefined;
+  const last = lines[endRow - 1]!;
+  return { start: lines[headerAt]!.start, end: last.start + last.text.length, cells };
+}
+
 /** The years of one column group: the header's years up to the first repeat. */
 function yearGroup(header: string): number[] {
   const years = [...header.matchAll(/(?:19|20)\d{2}/g)].map((m) => Number(m[0]));

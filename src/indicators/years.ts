@@ -5,8 +5,10 @@
  * sentence before it. A year a figure is compared with (比2018年增加) is not its year.
  */
 
+/** What after 2019年 makes it the start or part of a span (2019年以来, 2019年起, 2019年至2023年), not a date. */
+const SPAN_AFTER = '以来|起|开始|至|到|、|以前';
 /** Year expressions that say when a figure holds: 截至2021年末, 2022年的, 2020至2023年 (→ 2023). */
-const YEAR = /(?:截至|截止)?((?:19|20)\d{2})年(?:底|末|上半年|下半年|的)?(?!以来|起|开始|至|到|、|以前)/g;
+const YEAR = new RegExp(`(?:截至|截止)?((?:19|20)\\d{2})年(?:底|末|上半年|下半年|的)?(?!${SPAN_AFTER})`, 'g');
 
 /** Years named from the report's: 去年 is the year before it. 去年同期 is a comparison, never a date. */
 const RELATIVE_YEAR = /(上一年|去年|上年|前年|今年|本年|(?<![\d年])年内)(?!同期)(以来)?/g;
@@ -49,11 +51,13 @@ export function effectiveYearBefore(text: string, position: number): number | nu
 /** A section heading or a date line that names one year (1、2023年1-12月份低保补助落实情况: / 截至2025年12月底). */
 const ONE_YEAR = /((?:19|20)\d{2})年/g;
 /** A sentence that opens with its year (2017年石拐区…已完成). */
-const OPENS_WITH_YEAR = /^\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?:截至|截止|到)?((?:19|20)\d{2})年(?!以来|起|开始|至|到|、|以前|\d)/;
+const OPENS_WITH_YEAR = new RegExp(`^\\s*(?:[一二三四五六七八九十\\d]+[、.．]\\s*)?(?:截至|截止|到)?((?:19|20)\\d{2})年(?!${SPAN_AFTER}|\\d)`);
+
+const SPAN_YEAR = new RegExp(`(?:19|20)\\d{2}年(?:${SPAN_AFTER})`);
 
 /** The one year a heading names, or null (none, several, a span: 2019年以来, 自2018年起; or after the report's year: a plan's). */
 export function yearOfHeading(heading: string | undefined, reportYear: number | null): number | null {
-  if (!heading || /以来|至今|(?:19|20)\d{2}年(?:起|开始|至|到|、|以前)/.test(heading)) return null;
+  if (!heading || /以来|至今/.test(heading) || SPAN_YEAR.test(heading)) return null;
   const years = new Set([...heading.matchAll(ONE_YEAR)].map((match) => Number(match[1])));
   if (years.size !== 1) return null;
   const [year] = years;
