@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/corpus/types.js';
-import { splitPassages } from '../../src/corpus/passages.js';
-import { extractFigures } from '../../src/indicators/extract.js';
-import { loadPlaces } from '../../src/places/places.js';
+import { figuresOfText } from './text-figures.js';
 
 /** Statistics tables flattened one cell per line, or with a row's cells run together (tables written for this test). */
-const places = loadPlaces();
-
-function tableFigures(text: string) {
-  const place = '包头市';
-  const report: Report = {
-    meta: { doc_id: 't', place, place_code: places.gazetteer.named(place)[0]!.code, published: '2024-07-15', title: '', place_id: '', province: '', level: '', source: '', period: '', original: '' },
-    text,
-    file: 't.md',
-  };
-  return extractFigures(report, splitPassages('t', text), places).map((f) => [f.indicator, f.normalized_value, f.role, f.confidence]);
-}
+const figuresOfTable = (text: string) => figuresOfText(text, '包头市', '2024-07-15', 'product');
+const tableFigures = (text: string) => figuresOfTable(text).map((f) => [f.indicator, f.normalized_value, f.role, f.confidence]);
 
 const cellPerLine = [
   '来源:统计科指标名称 |', '单位 |', '代码 |', '数量 |', '上年数据 |', '同比 |',
@@ -46,15 +34,7 @@ describe('a table of one cell per line under named columns', () => {
 
 describe('a table of one cell per line in columns of years', () => {
   const years = ['项目', '2021年', '2022年', '2023年', '城市低保对象(人)', '5,210', '4,880', '4,512', '养老床位(张)', '9,300', '9,650', '10,020', '全市总人口(万人)', '270', '271', '272'].join('\n');
-  const dated = (text: string) => {
-    const place = '包头市';
-    const report: Report = {
-      meta: { doc_id: 't', place, place_code: places.gazetteer.named(place)[0]!.code, published: '2024-07-15', title: '', place_id: '', province: '', level: '', source: '', period: '', original: '' },
-      text,
-      file: 't.md',
-    };
-    return extractFigures(report, splitPassages('t', text), places).map((f) => [f.indicator, f.normalized_value, f.as_of, f.role]);
-  };
+  const dated = (text: string) => figuresOfTable(text).map((f) => [f.indicator, f.normalized_value, f.as_of, f.role]);
 
   it('dates each cell by its column, the unit from the label\'s brackets', () => {
     expect(dated(years)).toEqual([

@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Passage, Report } from '../../src/corpus/types.js';
-import { extractFigures } from '../../src/indicators/extract.js';
 import type { Figure } from '../../src/indicators/types.js';
-import { loadPlaces } from '../../src/places/places.js';
+import { figuresOfText } from './text-figures.js';
 
 /**
  * The kinds of wrong figure found on pages the rules had never seen, each in sentences written for
  * this test (other words, places and numbers). Confident levels are what the tools return by default.
  */
-const places = loadPlaces();
-
 function figuresOf(text: string, place = '南阳市', published = '2024-05'): Figure[] {
-  const place_code = places.gazetteer.named(place)[0]?.code ?? '';
-  const report: Report = {
-    meta: { doc_id: 't', place, place_code, published, title: '', place_id: '', province: '', level: '', source: '', period: '', original: '' },
-    text,
-    file: 't.md',
-  };
-  const passages: Passage[] = [];
-  let ordinal = 0;
-  for (const match of text.matchAll(/[^\n。]+[。]?/g)) {
-    const start = match.index ?? 0;
-    passages.push({ passage_id: `t:${ordinal}`, doc_id: 't', ordinal: ordinal++, start, end: start + match[0].length, text: match[0] });
-  }
-  return extractFigures(report, passages, places);
+  return figuresOfText(text, place, published);
 }
 
 const confident = (text: string, place?: string) => figuresOf(text, place).filter((f) => f.confidence === 'high');

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Passage, Report } from '../../src/corpus/types.js';
-import { extractFigures } from '../../src/indicators/extract.js';
 import { yearBefore } from '../../src/indicators/years.js';
-import { loadPlaces } from '../../src/places/places.js';
+import { figuresOfText } from './text-figures.js';
 
 /** The year a figure holds in, in sentences written for this test (a 2024 report unless said). */
-const places = loadPlaces();
-
 function yearsOf(text: string, published = '2024-03-01'): [string, number | null, number | null][] {
-  const place = '信阳市';
-  const report: Report = {
-    meta: { doc_id: 't', place, place_code: places.gazetteer.named(place)[0]!.code, published, title: '', place_id: '', province: '', level: '', source: '', period: '', original: '' },
-    text,
-    file: 't.md',
-  };
-  const passages: Passage[] = [];
-  let ordinal = 0;
-  for (const match of text.matchAll(/[^\n。]+[。]?/g)) {
-    const start = match.index ?? 0;
-    passages.push({ passage_id: `t:${ordinal}`, doc_id: 't', ordinal: ordinal++, start, end: start + match[0].length, text: match[0] });
-  }
-  return extractFigures(report, passages, places).map((f) => [f.indicator, f.normalized_value, f.as_of]);
+  return figuresOfText(text, '信阳市', published).map((f) => [f.indicator, f.normalized_value, f.as_of]);
 }
 
 describe('yearBefore', () => {
