@@ -66,6 +66,7 @@ export function compareAcrossPlaces(
     if (related.length > 0 && fallbackNote) notes.push(fallbackNote);
     if (best.sub_place) notes.push(`数值为${best.place}的数据,不是${place}全域的`);
     if (best.as_of_source === 'report') notes.push(`原文未写明年份,按报告发布时间(${best.published})计`);
+    if (best.as_of_source === 'context') notes.push('本句未写年份,年份取自上文(所在段落标题或前一句)');
     if (best.normalized_value === null && best.note) notes.push(best.note);
     if (best.confidence === 'low') notes.push(`不确定的提取:${ROLE_NOTES[best.role] ?? '数值未能可靠折算'}${best.evidence ? `(依据「${best.evidence}」)` : ''}`);
     for (const older of candidates.slice(1)) {

@@ -3,7 +3,7 @@ import type { Report } from '../corpus/types.js';
 import { changesInPassage, type ChangeMeasure } from '../indicators/changes.js';
 import { indicatorById } from '../indicators/catalogue.js';
 import { extractFromPassage } from '../indicators/extract.js';
-import { valueOffset } from '../indicators/figure.js';
+import { valueOffset, yearStated } from '../indicators/figure.js';
 import { changePeriodOf } from '../indicators/change-period.js';
 import type { Figure, IndicatorDef, Qualifier } from '../indicators/types.js';
 import type { Places } from '../places/places.js';
@@ -112,7 +112,7 @@ export function claimsIn(statement: string, places: Places, registry: PlaceRegis
         kind: 'level',
         indicator,
         ...placeOf(mention, figure.sub_place && figure.place.endsWith('市区')),
-        year: figure.as_of_source === 'text' ? figure.as_of : null,
+        year: yearStated(figure) ? figure.as_of : null,
         value: figure.normalized_value,
         raw_value: figure.value * (figure.unit.startsWith('亿') ? 1e8 : figure.unit.startsWith('万') ? 1e4 : 1),
         written: statement.slice(passage.start + at, passage.start + at + figure.written.length),

@@ -7,7 +7,10 @@ import type { Figure } from './types.js';
  * one report gives the same place, indicator and year several confident values, either the report
  * says which one holds (a value it says was raised to another is superseded: 由2900元提高到2960元)
  * or the values are tiers, groups or areas that the sentences do not name clearly enough (一类地区…,
- * 县(市)…) and none of them is the place's level: all are then demoted, never one picked.
+ * 县(市)…) and none of them is the place's level: all are then demoted, never one picked. A year
+ * carried from the text around a sentence is weaker than one its own sentence writes: when the
+ * figures whose sentences write the year agree, a figure that differs from them only by a carried
+ * year is the one demoted (its year is the doubtful part), not they.
  */
 
 /** Two statements of one figure: equal, or one hedged (约, 余, 近) and within 5% of the other. */
@@ -32,6 +35,12 @@ export function markConflicts(figures: readonly Figure[]): void {
     }
     const remaining = group.filter((figure) => figure.confidence === 'high');
     if (remaining.every((figure) => sameFigure(figure, remaining[0]!))) continue;
+    const written = remaining.filter((figure) => figure.as_of_source === 'text');
+    const carried = remaining.filter((figure) => figure.as_of_source === 'context');
+    if (written.length > 0 && written.length + carried.length === remaining.length && written.every((figure) => sameFigure(figure, written[0]!))) {
+      for (const figure of carried) if (!sameFigure(figure, written[0]!)) demote(figure, `年份取自上文,而本报告写明该年份的数值为${written[0]!.written}`);
+      continue;
+    }
     for (const figure of remaining) demote(figure, '本报告同一地方同一年份有不同数值(可能为分档、分区或分组)');
   }
 }

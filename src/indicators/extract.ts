@@ -4,7 +4,7 @@ import type { Places } from '../places/places.js';
 import { simplify } from '../text/simplify.js';
 import { markConflicts } from './consistency.js';
 import { WHOLE_PLACE, subPlaceIn } from './context.js';
-import { demote, markOtherPlace, toFigure, valueOffset, type ReportContext } from './figure.js';
+import { demote, markOtherPlace, toFigure, valueOffset, yearStated, type ReportContext } from './figure.js';
 import { levelsOf } from './levels.js';
 import { dateLineAbove, headingBefore, once, sentenceBefore } from './lookarounds.js';
 import { dropAllLotteries, narrowGenericMoney, unnamedMoneyIndicator } from './generic-money.js';
@@ -39,7 +39,7 @@ function markParts(sentence: string, figures: Figure[], passage: Passage): void 
     const wholes = figures.filter((f) => f.citation.start < at && f.role === 'level');
     for (const figure of figures) {
       // 其中2019年7.16亿元、2020年10.27亿元: a breakdown by year is a series of levels, not parts.
-      const whole = wholes.find((w) => (w.indicator === figure.indicator || PARTS_OF[w.indicator]?.includes(figure.indicator)) && !(figure.as_of_source === 'text' && figure.as_of !== w.as_of));
+      const whole = wholes.find((w) => (w.indicator === figure.indicator || PARTS_OF[w.indicator]?.includes(figure.indicator)) && !(yearStated(figure) && figure.as_of !== w.as_of));
       if (figure.citation.end > at && valueOffset(figure, 0) > at && whole && figure.role === 'level') {
         demote(figure, '其中', 'subset');
       }
@@ -99,8 +99,8 @@ function shareFromToYears(figures: Figure[]): void {
   let dated: Figure | undefined;
   for (const figure of [...figures].sort((a, b) => a.citation.start - b.citation.start)) {
     if (!figure.previous) continue;
-    if (figure.as_of_source === 'text' && figure.previous.year !== null) dated = figure;
-    else if (dated && figure.as_of_source !== 'text') {
+    if (yearStated(figure) && figure.previous.year !== null) dated = figure;
+    else if (dated && !yearStated(figure)) {
       figure.as_of = dated.as_of;
       figure.as_of_source = 'text';
       figure.previous.year = dated.previous!.year;

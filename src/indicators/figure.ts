@@ -22,17 +22,28 @@ export interface ReportContext {
  * The year a figure's sentence gives it; else (unless it says 目前/现行) the year carried from around
  * it (the section's heading, the sentence before); null leaves the report's year.
  */
-function textYearOf(sentence: string, position: number, previous: Level['previous'], context: ReportContext, around?: YearsAround): number | null {
+function textYearOf(sentence: string, position: number, previous: Level['previous'], context: ReportContext, around?: YearsAround): { year: number; source: 'text' | 'context' } | null {
+  const stated = yearInSentence(sentence, position, previous, context, around);
+  if (stated !== null) return { year: stated, source: 'text' };
+  if (saysNow(sentence.slice(0, position))) return null;
+  const carried = around?.carried() ?? null;
+  return carried === null ? null : { year: carried, source: 'context' };
+}
+
+/** The year the figure's own sentence gives it: written before it, 当年, or the date its new value took effect. */
+function yearInSentence(sentence: string, position: number, previous: Level['previous'], context: ReportContext, around?: YearsAround): number | null {
   const stated = yearBefore(sentence, position, previous ? previous.end : 0, context.year);
   if (stated !== null) return stated;
   // 我省从2014年开始实行…。当年,全省…标准分别为330元/月: 当年 is the year named just before.
   const thatYear = THAT_YEAR.test(sentence.slice(0, position)) ? lastYearIn(sentence.slice(0, position), context.year) ?? around?.ofSentenceBefore() ?? null : null;
   if (thatYear !== null) return thatYear;
   // 从2022年4月起,…从870元/月提高到910元/月: the date the new value took effect.
-  const effective = previous ? effectiveYearBefore(sentence, previous.start) : null;
-  if (effective !== null) return effective;
-  if (saysNow(sentence.slice(0, position))) return null;
-  return around?.carried() ?? null;
+  return previous ? effectiveYearBefore(sentence, previous.start) : null;
+}
+
+/** Whether the text states the figure's year: in its own sentence or around it (not only the report's date). */
+export function yearStated(figure: Figure): boolean {
+  return figure.as_of_source === 'text' || figure.as_of_source === 'context';
 }
 
 /** Years from around a sentence, read only when needed: carried to it, and the last one named in the sentence before. */
@@ -52,7 +63,7 @@ export function toFigure(sentence: string, passage: Passage, context: ReportCont
   const subPlace = subPlaceIn(sentence.slice(quoteStart, quantity.start), meta, context.places);
   // A total over several years (自1988年发行以来…) runs up to the report's year, not from the year its span names.
   const textYear = level.role.role === 'cumulative' && context.year !== null ? null : textYearOf(sentence, quantity.start, previous, context, around);
-  const as_of = textYear ?? context.year;
+  const as_of = textYear?.year ?? context.year;
   const figure: Figure = {
     indicator: indicator.id,
     place: subPlace ?? meta.place,
@@ -67,7 +78,7 @@ export function toFigure(sentence: string, passage: Passage, context: ReportCont
     normalized_unit: indicator.unit,
     qualifier: quantity.qualifier,
     as_of,
-    as_of_source: textYear !== null ? 'text' : context.year !== null ? 'report' : 'unknown',
+    as_of_source: textYear?.source ?? (context.year !== null ? 'report' : 'unknown'),
     role: level.role.role,
     confidence: level.role.role === 'level' && normalized.value !== null ? 'high' : 'low',
     ...(level.role.evidence ? { evidence: level.role.evidence } : {}),

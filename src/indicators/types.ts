@@ -50,8 +50,11 @@ export interface Figure {
   qualifier: Qualifier;
   previous?: { value: number; unit: string; year: number | null };
   as_of: number | null;
-  /** Where as_of comes from: the sentence, or (failing that) the report's date. */
-  as_of_source: 'text' | 'report' | 'unknown';
+  /**
+   * Where as_of comes from: the sentence itself; the text around it (its section's heading, the
+   * sentence before, a date line above); or, failing both, the report's date.
+   */
+  as_of_source: 'text' | 'context' | 'report' | 'unknown';
   /** `level` is the place's figure; plans, parts of a period or of a whole, computed examples and ranges are kept but marked. */
   role: FigureRole;
   /** `high`: a level with a normalised value. Tools return only these unless asked for the others. */

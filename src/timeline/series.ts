@@ -1,6 +1,7 @@
 import type { Citation } from '../corpus/types.js';
 import { groupBy } from '../group-by.js';
 import { consistent } from '../check/closeness.js';
+import { yearStated } from '../indicators/figure.js';
 import type { Figure, Qualifier } from '../indicators/types.js';
 
 /**
@@ -74,7 +75,7 @@ function levelPoint(figure: Figure): SeriesPoint | undefined {
   if (figure.as_of === null || figure.normalized_value === null || figure.as_of_source === 'unknown') return undefined;
   return {
     year: figure.as_of,
-    year_source: figure.as_of_source === 'text' ? 'text' : 'report',
+    year_source: yearStated(figure) ? 'text' : 'report',
     value: figure.normalized_value,
     raw_value: figure.value * magnitudeOf(figure.unit),
     written: figure.written,

@@ -40,6 +40,21 @@ describe('a report that disagrees with itself', () => {
     expect(brief(confident(raw))).toEqual([['dibao_urban', '信阳市', 760, 2023]]);
   });
 
+  it('demotes the figure whose year is only carried from the sentence before, when those that write the year agree', () => {
+    const raw = '2021年全市婚姻登记工作平稳。全年办理结婚登记5200对。\n\n2021年全市办理结婚登记6100对。\n\n2021年结婚登记6100对,离婚登记1800对。';
+    expect(brief(confident(raw))).toEqual([
+      ['marriage_registrations', '信阳市', 6100, 2021],
+      ['marriage_registrations', '信阳市', 6100, 2021],
+    ]);
+    const carried = figuresOf(raw).find((f) => f.normalized_value === 5200)!;
+    expect([carried.as_of_source, carried.confidence, carried.evidence]).toEqual(['context', 'low', expect.stringContaining('年份取自上文')]);
+  });
+
+  it('still demotes all when the sentences that write the year disagree among themselves', () => {
+    const raw = '2021年全市婚姻登记工作平稳。全年办理结婚登记5200对。\n\n2021年全市办理结婚登记6100对。\n\n2021年全市办理结婚登记5900对。';
+    expect(confident(raw)).toEqual([]);
+  });
+
   it('keeps one figure stated twice, hedged once', () => {
     const raw = '全市养老床位约3.1万张。\n\n目前全市共有养老床位31200张。';
     expect(confident(raw)).toHaveLength(2);

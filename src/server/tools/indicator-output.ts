@@ -33,7 +33,7 @@ export const matchSchema = z.object({
   normalized_unit: z.string(),
   previous: z.object({ value: z.number(), unit: z.string(), year: z.number().nullable() }).optional().describe('The earlier level when the text says "from A to B"'),
   as_of: z.number().nullable().describe('Year the figure holds for'),
-  as_of_source: z.enum(['text', 'report', 'unknown']).describe('text: the sentence states the year; report: taken from the report date'),
+  as_of_source: z.enum(['text', 'context', 'report', 'unknown']).describe('text: the sentence states the year; context: the text around it does (its section heading, the sentence before); report: taken from the report date'),
   qualifier: qualifierSchema,
   role: z.enum(FIGURE_ROLES).describe('level: what the place has or pays; the others (returned only with include_uncertain) are plans/targets, one month or a few days, a total over several years (十年来累计), a part or tier, a computed example, a range, money secured from above or budgeted, another place\'s figure quoted in this report, a shortfall or need (缺口)'),
   confidence: z.enum(['high', 'low']).describe('high: a level with a normalised value; low: returned only with include_uncertain'),
