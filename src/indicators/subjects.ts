@@ -96,7 +96,8 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
   const placeOnly = previous !== undefined && PLACE_ONLY.test(sentence.slice(clause.start, quantity.start));
   if (placeOnly) scopes.push(previous);
   // "19个方面": a counter followed by a noun counts that noun; 不变/左右/以内 after a figure are no nouns.
-  const countsFollowingNoun = /^[\u4e00-\u9fff]/.test(sentence.slice(quantity.end)) && !/^(不变|左右|以内|以下|上下|整)/.test(sentence.slice(quantity.end));
+  // Nor are a conjunction (4000元和3000元), 的, or a bound (以上).
+  const countsFollowingNoun = /^[\u4e00-\u9fff]/.test(sentence.slice(quantity.end)) && !/^(不变|左右|以内|以下|以上|上下|整|和|与|及|或|的)/.test(sentence.slice(quantity.end));
   // "养老床位5000张（其中护理型床位3000张）": what a bracket after the figure says of a part does not exclude it.
   const itemText = withoutBracketsAfter(sentence, item, quantity.end);
   for (const scope of scopes) {
@@ -130,6 +131,12 @@ const REFERENCE_AFTER = /^[\u4e00-\u9fff]{0,4}的\d+(\.\d+)?(-\d+(\.\d+)?)?倍/;
 /** What may stand between a count and the noun it counts: "14个乡镇(街道)社工站", not a verb. */
 const NOUN_MODIFIER = /^[\u4e00-\u9fff()（）]{0,12}$/;
 const VERBISH = /已|建|完成|全部|实现|开展|为|是|达|有/;
+/**
+ * What may follow the noun a counter counts when that noun is the head of its phrase: punctuation,
+ * a function word, or a verb. Anything else continues a compound whose head is another thing:
+ * 105家社会组织党群服务示范点 counts 示范点, 30个养老机构消防改造工作 counts the work.
+ */
+const HEAD_ENDS = /^(?:人员|对象|老人|老年人|儿童|群众|家庭|人口)?(?:$|[^\u4e00-\u9fff]|的|和|与|及|或|等|共|均|都|全|已|正在|在|为|是|被|将|可|能|也|还|并|以|中|里|内|外|参|入|获|开|提|进|实|完|达|建|登|成|纳|享|领|得|有|新|运|投|覆|承|接|落|从|向|对|于|到|按|经|通|设|配|招|分|各|累|合|作|予|给|发|办|受|申|正常|规范|基本|年检|服务(?![中站点设机组平队网]))/;
 
 /**
  * The subject of `indicator` nearest to a quantity. A counter followed by a noun counts that noun
@@ -166,9 +173,10 @@ function nearestSubject(
     if (REFERENCE_AFTER.test(sentence.slice(end, end + 12))) continue;
     let distance: number | undefined;
     const between = sentence.slice(quantity.end, start);
-    if (topicOnly) distance = 1000 + start;
+    // "从现有300个床位扩至1500个床位": a counter followed by a noun counts that noun, not the topic before.
+    if (topicOnly) distance = countsFollowingNoun ? undefined : 1000 + start;
     else if (end <= quantity.start && !countsFollowingNoun) distance = quantity.start - end;
-    else if (start >= quantity.end && between.length <= AFTER_WINDOW && NOUN_MODIFIER.test(between) && !VERBISH.test(between)) {
+    else if (start >= quantity.end && between.length <= AFTER_WINDOW && NOUN_MODIFIER.test(between) && !VERBISH.test(between) && HEAD_ENDS.test(sentence.slice(end, end + 7))) {
       distance = between.length * 1.5;
     }
     if (distance !== undefined && (!best || distance < best.distance)) best = { indicator, distance, subjectStart: Math.min(start, quantity.start) };

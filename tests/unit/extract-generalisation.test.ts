@@ -132,6 +132,20 @@ describe('subjects', () => {
     expect(brief(confident('全区有残疾人护理补贴对象5120人。'))).toEqual([['disability_care_recipients', '信阳市', 5120, 2023]]);
   });
 
+  it('counts the head of the noun after a counter, not a noun that only modifies it', () => {
+    expect(confident('全省共建成86家社会组织党群服务示范点。')).toEqual([]);
+    expect(confident('年内完成42个养老机构消防改造工作。')).toEqual([]);
+    expect(brief(confident('全市登记1200家社会组织。'))).toEqual([['social_organizations', '信阳市', 1200, 2023]]);
+    expect(brief(confident('全市共有96家养老机构,床位8000张。'))).toEqual([['elderly_institutions', '信阳市', 96, 2023], ['elderly_beds', '信阳市', 8000, 2023]]);
+  });
+
+  it('does not give a counted noun to the topic of the clause before', () => {
+    expect(confident('市社会福利院是全市唯一的公办养老机构,将于下月开工扩建,从现有200个床位扩至800个床位。').filter((f) => f.indicator === 'elderly_institutions')).toEqual([]);
+    // A conjunction after an amount is no noun: both amounts keep the topic before them.
+    const both = figuresOf('五保供养标准也提高了,集中供养和分散供养标准,分别由每人每年不低于3600元、2600元,提高到每人每年不低于3900元和2900元。');
+    expect(both.filter((f) => f.confidence === 'high')).toEqual([]);
+  });
+
   it('files money for 低保 and for 特困 under their own indicators, and both together under assistance funds', () => {
     expect(brief(confident('全年发放城乡低保资金2.5亿元。'))).toEqual([['dibao_funds', '信阳市', 250000000, 2023]]);
     expect(brief(confident('全年发放特困人员救助供养金6400万元。'))).toEqual([['tekun_funds', '信阳市', 64000000, 2023]]);
