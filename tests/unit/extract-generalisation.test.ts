@@ -139,6 +139,21 @@ describe('subjects', () => {
     expect(brief(confident('全市共有96家养老机构,床位8000张。'))).toEqual([['elderly_institutions', '信阳市', 96, 2023], ['elderly_beds', '信阳市', 8000, 2023]]);
   });
 
+  it('keeps a count whose counted noun is followed by a light noun or a verb', () => {
+    expect(brief(confident('全市已完成800户适老化改造任务。'))).toEqual([['home_adaptation', '信阳市', 800, 2023]]);
+    expect(brief(confident('全市1800个村(社区)党组织书记全部实现“一肩挑”。'))).toEqual([['communities', '信阳市', 1800, 2023]]);
+  });
+
+  it('gives a later item of a list of counts that names a thing of its own no subject from the items before', () => {
+    const found = figuresOf('全市共有养老机构88家、居家养老服务驿站(家园)40个、社区助老站210个、农村幸福院900个。');
+    expect(brief(found.filter((f) => f.confidence === 'high'))).toEqual([
+      ['elderly_institutions', '信阳市', 88, 2023],
+      ['rural_happiness_homes', '信阳市', 900, 2023],
+    ]);
+    // Amounts in a list are tiers of one standard: none is the place's level.
+    expect(confident('孤儿基本生活费补助标准为东部地区每人每月150元、中部地区250元、西部地区350元。')).toEqual([]);
+  });
+
   it('does not give a counted noun to the topic of the clause before', () => {
     expect(confident('市社会福利院是全市唯一的公办养老机构,将于下月开工扩建,从现有200个床位扩至800个床位。').filter((f) => f.indicator === 'elderly_institutions')).toEqual([]);
     // A conjunction after an amount is no noun: both amounts keep the topic before them.
