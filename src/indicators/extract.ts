@@ -9,7 +9,7 @@ import { levelsOf } from './levels.js';
 import { dateLineAbove, headingBefore, once, sentenceBefore } from './lookarounds.js';
 import { dropAllLotteries, narrowGenericMoney, unnamedMoneyIndicator } from './generic-money.js';
 import { assignPlacesRespectively } from './place-lists.js';
-import { lastYearIn, yearOfHeading, yearOpeningSentence } from './years.js';
+import { lastYearIn, leadYear, yearOfHeading, yearOpeningSentence } from './years.js';
 import { findQuantities } from './quantities.js';
 import { assignQualifiedUnderHeading, assignRespectively } from './subject-lists.js';
 import { assignBySubject } from './subjects.js';
@@ -147,7 +147,9 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   const carriedYear = () =>
     openingYear() ??
     yearOfHeading(headingAbove(), context.year) ??
-    yearOfHeading(dateLineAbove(fullText, passage.start), context.year);
+    yearOfHeading(dateLineAbove(fullText, passage.start), context.year) ??
+    context.leadYear ??
+    null;
   const around = { carried: once(carriedYear), ofSentenceBefore: once(() => lastYearIn(sentenceBefore(fullText, passage.start), context.year)) };
   for (const level of levels) {
     const assigned = level.indicator
@@ -179,7 +181,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
  */
 export function extractFigures(report: Report, passages: readonly Passage[], places: Places, simplified = simplify(report.text)): Figure[] {
   const year = /^(\d{4})/.exec(report.meta.published)?.[1];
-  const context: ReportContext = { report, year: year ? Number(year) : null, places, searchText: simplified };
+  const context: ReportContext = { report, year: year ? Number(year) : null, leadYear: leadYear(simplified, report.meta.published), places, searchText: simplified };
   const inText = simplified === report.text ? passages : passages.map((passage) => ({ ...passage, text: simplified.slice(passage.start, passage.end) }));
   const perPassage = inText.map((passage) => extractFromPassage(passage, context));
   markPartsAfterSentence(inText, perPassage);

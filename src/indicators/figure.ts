@@ -13,6 +13,8 @@ import { THAT_YEAR, effectiveYearBefore, lastYearIn, saysNow, yearBefore } from 
 export interface ReportContext {
   report: Report;
   year: number | null;
+  /** The year the report's lead says its figures hold in (a review of last year, a notice of next year's standards). */
+  leadYear?: number | null;
   places: Places;
   /** The report's text in simplified characters (same length), for headings above a passage. */
   searchText?: string;

@@ -91,3 +91,32 @@ export function lastYearIn(text: string, reportYear: number | null): number | nu
 
 /** 当年 (that year), not 当年度: the year named just before. */
 export const THAT_YEAR = /当年(?!度)/;
+
+/** How far into a report its lead runs: the title, a byline or date line, and the first paragraph. */
+const LEAD_LENGTH = 400;
+/** 明年1月1日起 in the lead: the standards the report announces hold from next year. */
+const NEXT_YEAR_FROM = /明年\d{1,2}月(?:\d{1,2}日)?(?:起|开始)/;
+/** A full date (2017年2月9日): when the page was printed or posted, not a year it reports on. */
+const FULL_DATE = /^\d{1,2}月\d{1,2}日/;
+
+/**
+ * The year a report's figures hold in when the lead says so and their sentences do not: a notice
+ * that opens 明年1月1日起… is about next year's standards; a review published in the first four
+ * months of a year whose lead names only the year before (介绍了2023年…工作情况, 本报讯2013年,…) is
+ * about that year. Null when the lead says neither.
+ */
+export function leadYear(text: string, published: string): number | null {
+  const [year, month] = [Number(published.slice(0, 4)), Number(published.slice(5, 7))];
+  if (!year) return null;
+  const lead = text.slice(0, LEAD_LENGTH);
+  if (NEXT_YEAR_FROM.test(lead)) return year + 1;
+  if (!(month >= 1 && month <= 4)) return null;
+  const named = new Set<number>();
+  for (const match of lead.matchAll(YEAR)) {
+    const start = match.index ?? 0;
+    if (COMPARED.test(lead.slice(Math.max(0, start - 2), start)) || FULL_DATE.test(lead.slice(start + 5))) continue;
+    named.add(Number(match[1]));
+  }
+  if (/今年|本年/.test(lead)) named.add(year);
+  return named.has(year - 1) && ![...named].some((value) => value >= year) ? year - 1 : null;
+}

@@ -56,3 +56,29 @@ describe('当年 and spans that start in a named year', () => {
     ]);
   });
 });
+
+describe('the year a report\'s lead says its figures hold in', () => {
+  it('is last year for a review published early in the year whose lead names only last year', () => {
+    const text = '市民政局召开新闻发布会\n2月20日,市民政局介绍了2024年全市民政工作情况。\n全市累计救助困难群众3100人次,养老机构达到96家。';
+    expect(yearsOf(text, '2025-02-21')).toEqual([
+      ['assisted_people', 3100, 2024],
+      ['elderly_institutions', 96, 2024],
+    ]);
+  });
+
+  it('is the report year when the lead names this year too, when the page is from later in the year, or when the sentence says 目前', () => {
+    expect(yearsOf('2024年全市民政工作回顾。今年2月,市局部署新一年工作。\n全市养老机构达到96家。', '2025-02-21')[0]?.[2]).toBe(2025);
+    expect(yearsOf('市民政局介绍了2024年全市民政工作情况。\n全市养老机构达到96家。', '2025-07-21')[0]?.[2]).toBe(2025);
+    expect(yearsOf('市民政局介绍了2024年全市民政工作情况。\n目前全市养老机构共96家。', '2025-02-21')[0]?.[2]).toBe(2025);
+  });
+
+  it('is next year for a notice whose lead says the standards hold from next January', () => {
+    const text = '明年1月1日起,我市城乡低保标准将有所提高。\n市区城市低保标准由每人每月600元调整为每人每月640元。';
+    expect(yearsOf(text, '2024-12-10')).toEqual([['dibao_urban', 640, 2025]]);
+  });
+
+  it('does not take a printed date for a year reported on', () => {
+    const text = '全省养老床位达到32万张\n(载于2025年2月9日本报第3版)据统计,2024年全省新建社区养老服务中心350个。';
+    expect(yearsOf(text, '2025-02-09').find(([id]) => id === 'elderly_beds')?.[2]).toBe(2024);
+  });
+});
