@@ -275,6 +275,11 @@ describe('more ways real pages write standards, people and money', () => {
     ['长寿优待金 is the old-age allowance', '全年为8100名高龄老年人发放长寿优待金420.5万元。', [['elderly_allowance_funds', 4205000]]],
     ['城乡低保共保障N人', '全市城乡低保共保障6.2万人。', [['dibao_recipients', 62000]]],
     ['临时救助 of people is its count', '全年累计临时救助困难群众1.8万人次。', [['temporary_assistance_cases', 18000]]],
+    ['农村牧区 is rural', '农村牧区最低生活保障平均标准达到每人每年6600元。', [['dibao_rural', 550]]],
+    ['农村牧区 特困 is rural', '农村牧区特困人员基本生活标准达到每人每年10800元。', [['tekun_rural', 900]]],
+    ['a community care centre under its provincial name', '全市共建成410所居家社区养老服务照料中心。', [['day_care_centers', 410]]],
+    ['幸福食堂 is a meal point', '全县建成幸福食堂76处。', [['meal_points', 76]]],
+    ['长者饭堂 is a meal point', '全区共有长者饭堂42个。', [['meal_points', 42]]],
   ])('%s', (_name, text, expected) => {
     expect(brief9(text)).toEqual(expected);
   });
