@@ -34,11 +34,12 @@ export function subPlaceIn(text: string, own: { place: string; place_code: strin
   // 市区, 城区, 中心城区: the urban districts, a part of the place.
   // Not 省市区三级 / 市区两级 (levels of government) nor 老城区.
   // 市区、县域统一 / 城区和农村一致: a list of areas that share one value is the whole place.
-  if (/(?<![省城老])(市区|城区)(?!域|两级|三级|县)/.test(text) && !/(市区|城区)[、和及与][^，,。；;]{1,16}(统一|同一|一致)/.test(text)) return `${own.place}市区`;
+  if (/(?<![省城老远新])(市区|城区)(?!域|两级|三级|县)/.test(text) && !/(市区|城区)[、和及与][^，,。；;]{1,16}(统一|同一|一致)/.test(text)) return `${own.place}市区`;
   const { gazetteer } = places;
   const ownUnit = own.place_code ? gazetteer.byCodeOf(own.place_code) : undefined;
   let found: string | undefined;
-  for (const mention of places.mentions.find(text)) {
+  // 各市县(海口、三亚除外): places named as left out are not the figure's.
+  for (const mention of places.mentions.find(text.replace(/[(（][^()（）]{1,20}除外[)）]|除[^，,。；;()（）]{1,20}(以)?外/g, (left) => ' '.repeat(left.length)))) {
     if (mention.form === 'county_short') continue;
     // 中山路, 朝阳街道, 安康社区: a short name that starts a street's or a community's name is no place.
     if (mention.form === 'short' && /^(路|街|大街|大道|街道|社区|公园|广场|村|小区)/.test(text.slice(mention.end))) continue;

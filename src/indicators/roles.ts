@@ -87,6 +87,14 @@ const REQUIRED = /要求|确保|应当|须|必须|原则上/;
 /** A tier of a standard or of places: 一类地区, 二档, 第三档 (一类 before 型 or 社会组织 is a kind, above). */
 const TIER = /第?[一二三四五六1-6][类档](?!型|社会组织|床位)/;
 /**
+ * A ring of a city's area apart from its centre (远城区, 近郊区, 新城区), or every part but some
+ * (各市县(海口、三亚除外), 除城区外): a part of the place, not the place.
+ */
+const AREA_PART = /远城区|远郊区?|近郊区?|新城区|[(（][^()（）]{1,20}除外[)）]|除[^，,。；;()（）]{1,20}(以)?外/;
+/** The centre of a city (中心城区, 主城区) set apart from a ring in the same sentence: one tier of two. */
+const CENTRE = /中心城区|主城区/;
+const RING = /远城区|远郊区?|近郊区?|新城区/;
+/**
  * A group a standard is set for apart from the others: 集中供养 / 分散供养 of 特困 people, 重点保障
  * 对象 of 低保 (for orphans 集中/分散 name indicators of their own; 统一/均为 makes them one value).
  */
@@ -129,7 +137,8 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   // What a bracket after the figure says of a part (其中护理型床位…) does not make the figure a part.
   const clauseText = withoutBracketsAfter(sentence, clause, quantity.end);
   const group = quantity.baseUnit.startsWith('元') && !ORPHANS_OR_SHARED.test(clauseText) ? GROUP_OF_STANDARD.exec(lead) : null;
-  const kind = KIND_OF.exec(clauseText) ?? RATED.exec(lead) ?? TIER.exec(lead) ?? group ?? ONE_OFF.exec(lead) ?? AMONG.exec(lead) ?? CAMPAIGN.exec(lead);
+  const centre = RING.test(sentence) ? CENTRE.exec(lead) : null;
+  const kind = KIND_OF.exec(clauseText) ?? RATED.exec(lead) ?? TIER.exec(lead) ?? AREA_PART.exec(before) ?? centre ?? group ?? ONE_OFF.exec(lead) ?? AMONG.exec(lead) ?? CAMPAIGN.exec(lead);
   if (kind) return { role: 'subset', evidence: kind[0] };
   const game = quantity.baseUnit === '元' && quantity.magnitude >= 1e4 ? LOTTERY_GAME.exec(lead) : null;
   if (game) return { role: 'subset', evidence: game[0] };

@@ -111,6 +111,21 @@ describe('parts of a place or of a standard', () => {
   });
 });
 
+describe('parts of a city\'s area', () => {
+  it.each([
+    ['every county but two', '各县市(三沙、五指山除外)城市低保标准提高至700元/月。'],
+    ['every part but the city proper', '除城区外,各乡镇农村低保标准提高到每人每年5400元。'],
+    ['the outer ring', '远城区城镇低保标准由每人每月310元提高至390元。'],
+    ['the centre set apart from the ring', '主城区低保标准提高至每人每月470元、新城区提高至每人每月400元。'],
+  ])('%s is no confident level', (_kind, raw) => {
+    expect(confident(raw)).toEqual([]);
+  });
+
+  it('does not take a place named as left out for the figure\'s place', () => {
+    expect(figuresOf('各市县(三沙、五指山除外)城市低保标准提高至700元/月。', '海南省').map((f) => f.place)).toEqual(['海南省']);
+  });
+});
+
 describe('subjects', () => {
   it('knows the official names of orphans\' care', () => {
     expect(brief(confident('机构养育孤儿基本生活费提高到每人每月1900元。'))).toEqual([['orphan_centralized', '信阳市', 1900, 2023]]);
