@@ -1,5 +1,5 @@
 import { indicatorById } from './catalogue.js';
-import { valueOffset } from './figure.js';
+import { demote, valueOffset } from './figure.js';
 import type { Level } from './levels.js';
 import { clauseAt, previousClause } from './sentence.js';
 import type { Figure, IndicatorDef } from './types.js';
@@ -12,6 +12,8 @@ const KINDS: readonly (readonly [RegExp, string])[] = [
   [/低保|最低生活保障/, 'dibao_funds'],
   [/特困|五保/, 'tekun_funds'],
 ];
+/** Kinds of relief whose money the catalogue does not count: generic money in a sentence about one of them is theirs, no indicator's. */
+const OTHER_KINDS = /医疗救助|教育救助|住房救助|就业救助|受灾|灾害救助|灾民|流浪乞讨|救助管理/;
 
 /**
  * 「全市临时救助累计10413人次,…,支出专项救助资金1755.53万元」: generic relief money in a sentence
@@ -26,7 +28,10 @@ export function narrowGenericMoney(sentence: string, sentenceStart: number, figu
     const words = /[\u4e00-\u9fff]+$/.exec(sentence.slice(clause.start, at).replace(/(共|累计|全年)?(支出|发放|投入|下达)/g, ' '))?.[0] ?? '';
     if (!GENERIC_RELIEF_MONEY.test(words)) continue;
     const named = KINDS.filter(([pattern]) => pattern.test(sentence.slice(0, at)));
-    if (named.length === 1) figure.indicator = named[0]![1];
+    const other = OTHER_KINDS.exec(sentence.slice(0, at));
+    // 为775名城乡医疗救助对象发放救助资金532万元: medical relief's money, not 低保 and 特困's.
+    if (other && named.length === 0) demote(figure, `${other[0]}的资金`, 'subset');
+    else if (named.length === 1 && !other) figure.indicator = named[0]![1];
   }
 }
 

@@ -238,6 +238,10 @@ describe('generic relief money in a sentence about one kind of relief', () => {
   it('is that kind\'s money', () => {
     expect(brief7('全年实施临时救助6200人次,支出专项救助资金980万元。')).toContainEqual(['temporary_assistance_funds', 9800000]);
   });
+  it('is no indicator\'s when that kind is one the catalogue does not count', () => {
+    expect(brief7('全年为1320名城乡医疗救助对象发放救助资金618万元。')).toEqual([]);
+    expect(brief7('今年共为受灾群众发放救助资金85万元。')).toEqual([]);
+  });
   it('stays the generic total when the sentence names two kinds', () => {
     expect(brief7('全年保障低保对象3.1万人,实施临时救助6200人次,共支出救助资金2.3亿元。')).toContainEqual(['assistance_funds', 230000000]);
   });
