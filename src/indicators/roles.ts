@@ -37,8 +37,8 @@ const VISITED = /走访|慰问|看望|探望/;
 /** One named institution's beds (…康养院,设置养老床位49张 / 敬老中心设有床位120张): a part of the place's. */
 const ONE_INSTITUTION = /[一-鿿]{2,}(院|中心|公寓|之家)[，,]?(设置|设有|拥有|共有|开放|核定)(养老)?床位$/;
 
-/** Money or events of one month (1月份, 当月): not a year's or a place's total. */
-const ONE_MONTH = /(?<![\d][-—至到~～]|[\d][-—至到~～]\d)\d{1,2}月份|当月|本月|单月/;
+/** Money or events of one month (1月份, 当月, a month heading its clause: 2025年10月,发放…): not a year's or a place's total. */
+const ONE_MONTH = /(?<![\d][-—至到~～]|[\d][-—至到~～]\d)\d{1,2}月份|当月|本月|单月|(?<!(?:截至|截止|至|到)(?:(?:19|20)\d{2}年)?|[\d][-—至到~～]|[\d][-—至到~～]\d|\d)(?:(?:19|20)\d{2}年)?\d{1,2}月(?=[，,])/;
 /**
  * A span of several years heading the sentence or the clause: 十年来, 五年来, 近三年, 2020年以来 (a
  * year before the report's), 自1988年发行以来, “十三五”期间, 连续10年, 历年. What was paid, raised or

@@ -302,6 +302,12 @@ describe('months, lotteries and 分别 with one amount read', () => {
     expect(roles('全市9月份销售福利彩票0.8亿元。')).toEqual([['lottery_sales', 80000000, 'partial_period']]);
   });
 
+  it('reads a month heading its clause as one month of a flow, but not 截至 that month nor a stock', () => {
+    expect(roles('2024年9月,发放低保资金5210.3万元。')).toEqual([['dibao_funds', 52103000, 'partial_period']]);
+    expect(roles('截至2024年9月,累计发放低保资金5210.3万元。')).toEqual([['dibao_funds', 52103000, 'level']]);
+    expect(roles('2024年9月,全市有低保对象8.1万人。')).toEqual([['dibao_recipients', 81000, 'level']]);
+  });
+
   it('does not count the sales of all lotteries (彩票 beside 体育彩票) as the welfare lottery\'s', () => {
     expect(roles('1-9月份,全市累计销售彩票9.7亿元,其中,福利彩票累计销售6.4亿元;体育彩票累计销售3.3亿元。')).toEqual([['lottery_sales', 640000000, 'level']]);
   });
