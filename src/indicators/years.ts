@@ -96,6 +96,8 @@ export const THAT_YEAR = /当年(?!度)/;
 const LEAD_LENGTH = 400;
 /** 明年1月1日起 in the lead: the standards the report announces hold from next year. */
 const NEXT_YEAR_FROM = /明年\d{1,2}月(?:\d{1,2}日)?(?:起|开始)/;
+/** A title naming the kind of a report on a period (2021年…统计公报, 2023年工作总结). */
+const REPORT_ON_A_YEAR = /公报|年报|统计|总结|工作报告|年度报告|发展报告|工作情况/;
 /** A full date (2017年2月9日): when the page was printed or posted, not a year it reports on. */
 const FULL_DATE = /^\d{1,2}月\d{1,2}日/;
 
@@ -103,13 +105,20 @@ const FULL_DATE = /^\d{1,2}月\d{1,2}日/;
  * The year a report's figures hold in when the lead says so and their sentences do not: a notice
  * that opens 明年1月1日起… is about next year's standards; a review published in the first four
  * months of a year whose lead names only the year before (介绍了2023年…工作情况, 本报讯2013年,…) is
- * about that year. Null when the lead says neither.
+ * about that year; so is a bulletin or summary whose title names one earlier year (2021年浙江省民政事
+ * 业发展统计公报, published in September 2022). Null when the lead says none of these.
  */
 export function leadYear(text: string, published: string): number | null {
   const [year, month] = [Number(published.slice(0, 4)), Number(published.slice(5, 7))];
   if (!year) return null;
   const lead = text.slice(0, LEAD_LENGTH);
   if (NEXT_YEAR_FROM.test(lead)) return year + 1;
+  const title = lead.split('\n').find((line) => line.trim() !== '') ?? '';
+  const titleYears = new Set([...title.matchAll(YEAR)].map((match) => Number(match[1])));
+  if (title.length <= 60 && !/[。，,；;]/.test(title) && titleYears.size === 1 && REPORT_ON_A_YEAR.test(title) && !SPAN_YEAR.test(title)) {
+    const [named] = titleYears;
+    if (named! < year) return named!;
+  }
   if (!(month >= 1 && month <= 4)) return null;
   const named = new Set<number>();
   for (const match of lead.matchAll(YEAR)) {

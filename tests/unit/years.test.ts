@@ -77,6 +77,12 @@ describe('the year a report\'s lead says its figures hold in', () => {
     expect(yearsOf(text, '2024-12-10')).toEqual([['dibao_urban', 640, 2025]]);
   });
 
+  it('is the year a bulletin\'s or summary\'s title names, whenever it was published', () => {
+    const text = '2023年信阳市民政事业发展统计公报\n\n发布日期:2024-09-19\n\n全市共有养老机构96家。';
+    expect(yearsOf(text, '2024-09-19')).toEqual([['elderly_institutions', 96, 2023]]);
+    expect(yearsOf('信阳市民政局2019年以来工作总结\n全市共有养老机构96家。', '2024-09-19')[0]?.[2]).toBe(2024);
+  });
+
   it('does not take a printed date for a year reported on', () => {
     const text = '全省养老床位达到32万张\n(载于2025年2月9日本报第3版)据统计,2024年全省新建社区养老服务中心350个。';
     expect(yearsOf(text, '2025-02-09').find(([id]) => id === 'elderly_beds')?.[2]).toBe(2024);
