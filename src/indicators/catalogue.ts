@@ -1,7 +1,8 @@
 import type { IndicatorDef } from './types.js';
 
 const PER_MONTH = '元/人/月';
-const PEOPLE = ['人', '名'];
+/** People are counted with 人 or 名, or with 万 alone before the noun (216万城乡低保对象). */
+const PEOPLE = ['人', '名', ''];
 const UNITS_OF_PLACES = ['个', '家', '所', '处'];
 
 /**
