@@ -1,6 +1,6 @@
 import type { Places } from '../places/places.js';
 
-const MONTH_CUE = /每人每月|\/人[·/、]月|每月|月人均|人均月|月均|月(保障|低保|供养)?标准/g;
+const MONTH_CUE = /每人每月|\/人[·/、]月|每月|月人均|人均月|月均|月(保障|低保|供养|最低生活保障)?标准/g;
 const YEAR_CUE = /每人每年|\/人[·/、]年|年人均|人均年|年均|年(保障|生活|基本生活|供养)?(标准|补贴)|每年/g;
 
 /** Whether a standard is per month or per year: the nearest cue before the figure, else after it. */
@@ -53,7 +53,8 @@ export function subPlaceIn(text: string, own: { place: string; place_code: strin
 
 /** Words for a place above the report's: 全国 always; 全省 below a province; 全区 below an autonomous region. */
 function higherPlaceWord(text: string, own: { place: string; province: string; level: string }): string | undefined {
-  if (/全国/.test(text)) return '全国';
+  // 在全国志愿服务信息系统注册: a national system the place's people use, not the country's figure.
+  if (/全国(?![\u4e00-\u9fff]{0,10}(系统|平台|网站|网络))/.test(text)) return '全国';
   const belowProvince = own.place !== own.province && own.level !== 'province';
   if (belowProvince && /全省/.test(text)) return own.province || '全省';
   if (belowProvince && own.province.endsWith('自治区') && !/区$/.test(own.place) && /全区/.test(text)) return own.province;

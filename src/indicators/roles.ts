@@ -27,7 +27,7 @@ const PARTIAL_PERIOD = /(\d+|[一二三四五六七八九十两])天|当天|当�
 /** One batch (这次共发放…, 此次, 节前…发放; not 提前发放2016年度… which is the whole year) of a flow: a part of the period's total. */
 const ONE_BATCH = /这次|此次|本次|这批|首批|节前|节日前|春节前/;
 /** What a campaign did since it began (去年12月开展专项救助行动以来): a part of a period, not a year's total. */
-const SINCE_CAMPAIGN = /(行动|活动)(开展|启动|实施)?以来/;
+const SINCE_CAMPAIGN = /(行动|活动)(开展|启动|实施)?以来|入冬以来|入夏以来|入汛以来|入秋以来/;
 /** A shortfall or a need (床位缺口, 需求): what the place lacks, not what it has. */
 const GAP = /缺口|缺少|短缺/;
 /** Those of a kind that took part in something (126个社会组织共商…, 30家企业参加): not how many there are. */
@@ -73,13 +73,17 @@ const AMONG = /(?<!集)中(?![心央国华])[^，,。；;]{1,14}的(有|为|占|
 const RATED = /[一二三四五1-5]星级?|星级|\d?[AＡ]{1,5}级|等级/;
 /** What one drive or campaign raised (“慈善一日捐”活动): a part of the period's total. */
 const CAMPAIGN = /活动/;
+/** A campaign named in quotes earlier in the sentence (“慈善一日捐”活动,…共募集善款…): what follows is its flow, unless the clause says 全年. */
+const NAMED_CAMPAIGN = /[”"」』]\s*(专项(救助)?)?(活动|行动)/;
 /**
  * Money secured from higher levels (争取, 申请到, 获得中央…), budgeted (安排, 筹措, 筹集…救助资金),
  * moved by one tier of government or its finance bureau (省级财政下达, 市财政局拨付: a transfer, one
  * tier's share of what 各级财政 spend) or held in reserve (备用金, 周转金): not what the place spent
  * or raised. Money the place itself 下达/发放 (全市共下达…) stays a level.
  */
-const ALLOCATED = /争取|申请到|获得(中央|省级?|上级)|安排|筹措|筹集(?=[^，,。；;]{0,10}(救助|补助|保障)资金)|(中央|省|市|县|区)(级|本级)财政[^，,。；;]{0,8}(下达|拨付|下拨)|财政(局|厅)[^，,。；;]{0,8}(下达|拨付|下拨)|备用金|周转金|储备金/;
+const ALLOCATED = /争取|申请到|获得(中央|省级?|上级)|安排|筹措|筹集(?=[^，,。；;]{0,10}(救助|补助|保障)资金)|(中央|省|市|县|区)(级|本级)财政[^，,。；;]{0,8}(下达|拨付|下拨)|财政(局|厅)[^，,。；;]{0,8}(下达|拨付|下拨)/;
+/** Money held in reserve (备用金, 周转金): named in the figure's own clause, since an earlier clause may only say a reserve was set up. */
+const RESERVE = /备用金|周转金|储备金/;
 /** One game's sales (“双色球”游戏, 即开型, 电脑票): a part of the lottery's. */
 const LOTTERY_GAME = /游戏|即开型?|电脑票|双色球|刮刮乐|快乐8/;
 /** A floor the text requires (要求…不低于, 确保…不低于): a rule, not the standard a place pays. */
@@ -138,12 +142,12 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   const clauseText = withoutBracketsAfter(sentence, clause, quantity.end);
   const group = quantity.baseUnit.startsWith('元') && !ORPHANS_OR_SHARED.test(clauseText) ? GROUP_OF_STANDARD.exec(lead) : null;
   const centre = RING.test(sentence) ? CENTRE.exec(lead) : null;
-  const kind = KIND_OF.exec(clauseText) ?? RATED.exec(lead) ?? TIER.exec(lead) ?? AREA_PART.exec(before) ?? centre ?? group ?? ONE_OFF.exec(lead) ?? AMONG.exec(lead) ?? CAMPAIGN.exec(lead);
+  const kind = KIND_OF.exec(clauseText) ?? RATED.exec(lead) ?? TIER.exec(lead) ?? AREA_PART.exec(before) ?? centre ?? group ?? ONE_OFF.exec(lead) ?? AMONG.exec(lead) ?? CAMPAIGN.exec(lead) ?? ((flowing || (quantity.baseUnit === '元' && quantity.value >= 1e4)) && !/全年|年度|年内/.test(lead) ? NAMED_CAMPAIGN.exec(before) : null);
   if (kind) return { role: 'subset', evidence: kind[0] };
   const game = quantity.baseUnit === '元' && quantity.magnitude >= 1e4 ? LOTTERY_GAME.exec(lead) : null;
   if (game) return { role: 'subset', evidence: game[0] };
   if (REQUIRED.test(before) && (quantity.qualifier === 'at_least' || /不低于|不少于|不得低于/.test(lead))) return { role: 'plan', evidence: '要求不低于' };
-  const allocated = quantity.baseUnit === '元' && quantity.magnitude >= 1e4 ? ALLOCATED.exec(before) : null;
+  const allocated = quantity.baseUnit === '元' && quantity.magnitude >= 1e4 ? ALLOCATED.exec(before) ?? RESERVE.exec(lead) : null;
   if (allocated) return { role: 'allocated', evidence: allocated[0] };
   // 不少于5万元 of a total or a count is a requirement; 不低于每人每月600元 of a standard is the standard's floor.
   if (quantity.qualifier === 'at_least' && (quantity.magnitude >= 1e4 || !quantity.baseUnit.startsWith('元'))) return { role: 'plan', evidence: '不少于(要求)' };

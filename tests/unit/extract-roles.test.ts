@@ -255,6 +255,35 @@ describe('generic relief money in a sentence about one kind of relief', () => {
   });
 });
 
+describe('re-issues, reserves, campaigns and national systems', () => {
+  const brief10 = (text: string, place = '南阳市') => confident(text, place).map((f) => [f.indicator, f.normalized_value]);
+  it('does not count re-issued registrations (补办) as marriages, nor let them unsettle the count', () => {
+    expect(brief10('2023年,全市共办理结婚登记21300对,补办结婚登记9800对。')).toEqual([['marriage_registrations', 21300]]);
+  });
+
+  it('reads a reserve only from the figure\'s own clause', () => {
+    expect(brief10('向乡镇拨付临时救助备用金,全年共实施临时救助820人次,发放救助金96.4万元。')).toEqual([
+      ['temporary_assistance_cases', 820],
+      ['temporary_assistance_funds', 964000],
+    ]);
+    expect(brief10('下拨临时救助备用金120万元。')).toEqual([]);
+  });
+
+  it('reads a flow after a named campaign or since winter began as a part of the year', () => {
+    expect(brief10('2023年“慈善一日捐”活动,得到社会各界支持,共募集善款356120.5元。')).toEqual([]);
+    expect(brief10('入冬以来,全市开展专项救助行动,救助流浪乞讨人员1210人次。')).toEqual([]);
+  });
+
+  it('does not take a national system for the country', () => {
+    expect(brief10('截至目前,全市在全国志愿服务信息系统注册志愿者达31.2万人。')).toEqual([['volunteers', 312000]]);
+  });
+
+  it('reads 月最低生活保障标准 as per month and 低保N户M人 as people', () => {
+    expect(brief10('月最低生活保障标准提高至980元。')).toEqual([['dibao_unified', 980]]);
+    expect(brief10('截至年底,全市在册低保1530户2210人。')).toEqual([['dibao_recipients', 2210]]);
+  });
+});
+
 describe('a flow summed up to a date with no start said', () => {
   const brief8 = (text: string) => figuresOf(text).map((f) => [f.indicator, f.normalized_value, f.role]);
   it('is a total of unknown span, not a year\'s', () => {
