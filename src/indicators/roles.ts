@@ -74,7 +74,7 @@ const RATED = /[一二三四五1-5]星级?|星级|\d?[AＡ]{1,5}级|等级/;
 /** What one drive or campaign raised (“慈善一日捐”活动): a part of the period's total. */
 const CAMPAIGN = /活动/;
 /** A campaign named in quotes earlier in the sentence (“慈善一日捐”活动,…共募集善款…): what follows is its flow, unless the clause says 全年. */
-const NAMED_CAMPAIGN = /[”"」』]\s*(专项(救助)?)?(活动|行动)/;
+const NAMED_CAMPAIGN = /[”"」』]\s*(专项(救助)?)?(活动|行动)|送温暖/;
 /**
  * Money secured from higher levels (争取, 申请到, 获得中央…), budgeted (安排, 筹措, 筹集…救助资金),
  * moved by one tier of government or its finance bureau (省级财政下达, 市财政局拨付: a transfer, one
