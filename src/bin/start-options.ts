@@ -4,11 +4,11 @@ import { checkCorpusContent, markForRebuild } from '../start/corpus-check.js';
 import type { LibraryHolder } from '../start/library-holder.js';
 
 /**
- * The build worker's entry beside this file: dist/build-worker.mjs next to the bundles (server.mjs,
- * http.mjs), dist/bin/build-worker.js in the unbundled build.
+ * The build worker's entry beside this file: dist/build-worker.mjs next to the bundles
+ * (stdio-main.cjs, http.mjs), dist/bin/build-worker.js in the unbundled build.
  */
 export function buildWorkerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.mjs') ? './build-worker.mjs' : './build-worker.js', import.meta.url);
+  return new URL(import.meta.url.endsWith('.js') ? './build-worker.js' : './build-worker.mjs', import.meta.url);
 }
 
 const AFTER_READY_MS = 1_000;

@@ -6,8 +6,8 @@ import { cleanUpAtExit } from '../start/exit-cleanup.js';
 import { startLibrary } from '../start/start-library.js';
 import { afterStartChecks, buildWorkerUrl } from './start-options.js';
 
-/** MCP over stdio: what a chat client that starts the server itself uses. */
-export async function serveStdio(argv: readonly string[]): Promise<void> {
+/** MCP over stdio: what a chat client that starts the server itself uses. `afterFirstAnswer` runs once the first tool call is answered. */
+export async function serveStdio(argv: readonly string[], hooks: { afterFirstAnswer?: () => void } = {}): Promise<void> {
   let config;
   try {
     config = readConfig(argv, process.env);
@@ -18,7 +18,7 @@ export async function serveStdio(argv: readonly string[]): Promise<void> {
   const cleanup = cleanUpAtExit(config.indexDir);
   // A fresh index opens here as fast as ever; a stale or missing one is built after the handshake.
   const holder = startLibrary(config, stderrLogger, { workerUrl: buildWorkerUrl() });
-  const server = createServer({ holder, logger: stderrLogger });
+  const server = createServer({ holder, logger: stderrLogger }, hooks);
 
   // The client going away is the end: stdin closing, or stdout failing (EPIPE once it stops reading).
   // The SDK may keep the process alive otherwise, and an unhandled stdout 'error' would crash with a stack.

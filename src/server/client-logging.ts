@@ -54,14 +54,18 @@ export function logToClient(server: McpServer, local: Logger): ClientLogger {
 /**
  * Every tool registered after this call says at debug level how long each call took and whether it
  * failed ("search_reports: 3 ms"), so a client that sets the level to debug can see what it cost.
+ * `afterFirstAnswer` runs once, after the first answer has gone out (a timer: the SDK sends it first).
  */
-export function logToolCalls(server: McpServer, logger: ClientLogger): void {
+export function logToolCalls(server: McpServer, logger: ClientLogger, afterFirstAnswer?: () => void): void {
+  let first = afterFirstAnswer;
   const register = server.registerTool.bind(server) as (name: string, config: unknown, callback: (...args: unknown[]) => unknown) => unknown;
   (server as { registerTool: typeof register }).registerTool = (name, config, callback) =>
     register(name, config, async (...args: unknown[]) => {
       const started = performance.now();
       const result = (await callback(...args)) as { isError?: boolean };
       logger.debug(`${name}: ${Math.round(performance.now() - started)} ms${result?.isError ? ' (error)' : ''}`);
+      if (first) setTimeout(first, 0).unref();
+      first = undefined;
       return result;
     });
 }

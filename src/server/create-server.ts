@@ -10,7 +10,8 @@ import { registerTools } from './tools/index.js';
 
 export const SERVER_NAME = 'minzheng-mcp';
 
-export function createServer(deps: ServerDeps): McpServer {
+/** `afterFirstAnswer` runs once, after the first tool call is answered (the stdio start saves its code cache then). */
+export function createServer(deps: ServerDeps, hooks: { afterFirstAnswer?: () => void } = {}): McpServer {
   const server = new McpServer(
     { name: SERVER_NAME, title: '民政报告问答服务器', version: ownVersion() },
     {
@@ -29,7 +30,7 @@ export function createServer(deps: ServerDeps): McpServer {
   explainInvalidArguments(server);
   // What the server logs also goes to the client (logging capability), at the level it sets.
   const logger = logToClient(server, deps.logger);
-  logToolCalls(server, logger);
+  logToolCalls(server, logger, hooks.afterFirstAnswer);
   registerTools(server, { ...deps, logger });
   const completions = new Completions(deps.holder);
   registerReportResources(server, deps, completions);
