@@ -1,8 +1,7 @@
 import type { IndicatorDef } from './types.js';
 
 const PER_MONTH = '元/人/月';
-/** People are counted with 人 or 名, or with 万 alone before the noun (216万城乡低保对象). */
-const PEOPLE = ['人', '名', ''];
+const PEOPLE = ['人', '名'];
 const UNITS_OF_PLACES = ['个', '家', '所', '处'];
 
 /**
@@ -49,7 +48,7 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   { id: 'disability_living_recipients', name: '困难残疾人生活补贴受益人数', aliases: ['困难残疾人生活补贴人数', '困难残疾人人数'], kind: 'count', unit: '人', counters: [...PEOPLE, ''], benefit: /^(困难)?残疾人生活补贴/, subject: /(困难)?残疾人生活补贴(人数|对象)|困难残疾人(?!生活补贴)/, context: /补贴/, clauseExclude: /一次性|临时/ },
   { id: 'disability_care_recipients', name: '重度残疾人护理补贴受益人数', aliases: ['重度残疾人护理补贴人数', '重度残疾人人数'], kind: 'count', unit: '人', counters: [...PEOPLE, ''], benefit: /^(重度)?残疾人护理补贴/, subject: /(重度)?残疾人护理补贴(人数|对象)|重度残疾人(?!护理补贴)/, context: /护理补贴|两项补贴/, clauseExclude: /一次性|临时/ },
   { id: 'elderly_care_training', name: '养老服务人员培训人次', aliases: ['养老护理员培训', '养老从业人员培训', '培训养老护理员'], kind: 'count', unit: '人次', counters: ['人次'], subject: /培训/, context: /养老/ },
-  { id: 'dibao_recipients', name: '低保对象人数', aliases: ['低保对象', '低保人数', '城乡低保对象人数', '低保对象数'], kind: 'count', unit: '人', counters: PEOPLE, benefit: /^(城乡)?(居民)?(最低生活保障|低保)(?!标准|资金|金|边缘)/, subject: /(?<!城市|农村|城镇)(城乡)?(低保|最低生活保障)(对象|人员)|(?<!城市|农村|城镇|农牧区|居民)(城乡)?(低保|最低生活保障)(共|累计|已)?(保障|覆盖)(?=\s*(约|近|共)?\d)|(?<!城市|农村|城镇|农牧区|居民)(城乡)?低保(?=[\d.,]+万?户[\d.,]+万?人)/, exclude: /边缘|特困|家庭中|提标|补发|惠及|其中/ },
+  { id: 'dibao_recipients', name: '低保对象人数', aliases: ['低保对象', '低保人数', '城乡低保对象人数', '低保对象数'], kind: 'count', unit: '人', counters: PEOPLE, benefit: /^(城乡)?(居民)?(最低生活保障|低保)(?!标准|资金|金|边缘)/, subject: /(?<!城市|农村|城镇)(城乡)?(低保|最低生活保障)(对象|人员)|(?<!城市|农村|城镇|农牧区|居民)(城乡)?(低保|最低生活保障)(共|累计|已)?(保障|覆盖)(?=\s*(约|近|共)?\d)|(?<=(在册|共有|现有|保障|全[市县区省旗])(城乡)?)低保(?=[\d.,]+万?户[\d.,]+万?人)/, exclude: /边缘|特困|家庭中|提标|补发|惠及|其中|退出|清退|停保|取消/ },
   // Money totals, 万/亿 multiplied out.
   { id: 'lottery_sales', name: '福利彩票销售额', aliases: ['福彩销售', '福利彩票销售', '彩票销售额', '福利彩票'], kind: 'money', unit: '元', subject: /销售|销量/, context: /彩票|福彩/, exclude: /体育彩票|体彩|竞彩/ },
   { id: 'lottery_welfare_fund', name: '福彩公益金', aliases: ['福利彩票公益金', '公益金', '彩票公益金'], kind: 'money', unit: '元', subject: /公益金/, exclude: /统筹|留用|助学金|各类|使用|支出|安排/ },

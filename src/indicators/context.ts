@@ -34,13 +34,16 @@ export function subPlaceIn(text: string, own: { place: string; place_code: strin
   // 市区, 城区, 中心城区: the urban districts, a part of the place.
   // Not 省市区三级 / 市区两级 (levels of government) nor 老城区.
   // 市区、县域统一 / 城区和农村一致: a list of areas that share one value is the whole place.
-  if (/(?<![省城老远新])(市区|城区)(?!域|两级|三级|县)/.test(text) && !/(市区|城区)[、和及与][^，,。；;]{1,16}(统一|同一|一致)/.test(text)) return `${own.place}市区`;
+  // The report's own district (新城区, a 城区) named in its text is not the urban districts.
+  const ownName = /[区县旗]$/.test(own.place) ? own.place.replace(/^.*[省市州盟](?=.)/, '') : '';
+  const withoutOwn = ownName ? text.replaceAll(ownName, ' '.repeat(ownName.length)) : text;
+  if (/(?<![省城老远])(市区|城区)(?!域|两级|三级|县)/.test(withoutOwn) && !/(市区|城区)[、和及与][^，,。；;]{1,16}(统一|同一|一致)/.test(text)) return `${own.place}市区`;
   const { gazetteer } = places;
   const ownUnit = own.place_code ? gazetteer.byCodeOf(own.place_code) : undefined;
   let found: string | undefined;
   // 各市县(海口、三亚除外): places named as left out are not the figure's.
   for (const mention of places.mentions.find(text.replace(/[(（][^()（）]{1,20}除外[)）]|除[^，,。；;()（）]{1,20}(以)?外/g, (left) => ' '.repeat(left.length)))) {
-    if (mention.form === 'county_short') continue;
+    if (mention.form === 'county_short' || namesCommonArea(text, mention)) continue;
     // 中山路, 朝阳街道, 安康社区: a short name that starts a street's or a community's name is no place.
     if (mention.form === 'short' && /^(路|街|大街|大道|街道|社区|公园|广场|村|小区)/.test(text.slice(mention.end))) continue;
     const isOwn = mention.units.some((unit) => (ownUnit ? gazetteer.isWithin(ownUnit, unit) : unit.name === own.place));
@@ -51,10 +54,18 @@ export function subPlaceIn(text: string, own: { place: string; place_code: strin
   return found;
 }
 
+/** District names that are also common nouns of an area (新城区 is 西安's and 呼和浩特's, and any city's new area). */
+const COMMON_AREA_NAMES = new Set(['新城区', '城区', '郊区', '矿区', '新区', '高新区', '开发区']);
+
+/** A mention of such a name not written after its city (西安市新城区) names an area, not that district. */
+function namesCommonArea(text: string, mention: { start: number; end: number }): boolean {
+  return COMMON_AREA_NAMES.has(text.slice(mention.start, mention.end)) && !/[市州盟]$/.test(text.slice(0, mention.start));
+}
+
 /** Words for a place above the report's: 全国 always; 全省 below a province; 全区 below an autonomous region. */
 function higherPlaceWord(text: string, own: { place: string; province: string; level: string }): string | undefined {
   // 在全国志愿服务信息系统注册: a national system the place's people use, not the country's figure.
-  if (/全国(?![\u4e00-\u9fff]{0,10}(系统|平台|网站|网络))/.test(text)) return '全国';
+  if (/全国/.test(text.replace(/在全国[\u4e00-\u9fff]{0,10}(系统|平台|网站|网络)/g, ''))) return '全国';
   const belowProvince = own.place !== own.province && own.level !== 'province';
   if (belowProvince && /全省/.test(text)) return own.province || '全省';
   if (belowProvince && own.province.endsWith('自治区') && !/区$/.test(own.place) && /全区/.test(text)) return own.province;
@@ -74,7 +85,7 @@ export function outsidePlaceIn(text: string, own: { place: string; place_code: s
   if (!ownUnit) return undefined;
   let found: string | undefined;
   for (const mention of places.mentions.find(text)) {
-    if (mention.form === 'county_short' || mention.form === 'short') continue;
+    if (mention.form === 'county_short' || mention.form === 'short' || namesCommonArea(text, mention)) continue;
     const related = mention.units.some((unit) => gazetteer.isWithin(ownUnit, unit) || gazetteer.isWithin(unit, ownUnit));
     if (!related) found = mention.units[0]?.name ?? found;
   }

@@ -147,9 +147,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
   const carriedYear = () =>
     openingYear() ??
     yearOfHeading(headingAbove(), context.year) ??
-    yearOfHeading(dateLineAbove(fullText, passage.start), context.year) ??
-    context.leadYear ??
-    null;
+    yearOfHeading(dateLineAbove(fullText, passage.start), context.year);
   const around = { carried: once(carriedYear), ofSentenceBefore: once(() => lastYearIn(sentenceBefore(fullText, passage.start), context.year)) };
   for (const level of levels) {
     const assigned = level.indicator

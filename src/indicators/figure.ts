@@ -6,7 +6,7 @@ import { normalize } from './normalize.js';
 import { clauseAt } from './sentence.js';
 import type { FigureRole } from './roles.js';
 import type { Figure, IndicatorDef } from './types.js';
-import { THAT_YEAR, effectiveYearBefore, lastYearIn, saysNow, yearBefore } from './years.js';
+import { THAT_YEAR, effectiveYearBefore, lastYearIn, leadYearFor, saysNow, yearBefore, yearOpeningSentence, type LeadYear } from './years.js';
 
 /** Stage 4 of extraction: a level and its indicator become a figure: period, normalised value, place, year, citation. */
 
@@ -14,7 +14,7 @@ export interface ReportContext {
   report: Report;
   year: number | null;
   /** The year the report's lead says its figures hold in (a review of last year, a notice of next year's standards). */
-  leadYear?: number | null;
+  leadYear?: LeadYear | null;
   places: Places;
   /** The report's text in simplified characters (same length), for headings above a passage. */
   searchText?: string;
@@ -24,11 +24,11 @@ export interface ReportContext {
  * The year a figure's sentence gives it; else (unless it says 目前/现行) the year carried from around
  * it (the section's heading, the sentence before); null leaves the report's year.
  */
-function textYearOf(sentence: string, position: number, previous: Level['previous'], context: ReportContext, around?: YearsAround): { year: number; source: 'text' | 'context' } | null {
+function textYearOf(sentence: string, position: number, previous: Level['previous'], context: ReportContext, isStandard: boolean, around?: YearsAround): { year: number; source: 'text' | 'context' } | null {
   const stated = yearInSentence(sentence, position, previous, context, around);
   if (stated !== null) return { year: stated, source: 'text' };
   if (saysNow(sentence.slice(0, position))) return null;
-  const carried = around?.carried() ?? null;
+  const carried = around?.carried() ?? leadYearFor(context.leadYear, sentence, isStandard);
   return carried === null ? null : { year: carried, source: 'context' };
 }
 
@@ -40,7 +40,22 @@ function yearInSentence(sentence: string, position: number, previous: Level['pre
   const thatYear = THAT_YEAR.test(sentence.slice(0, position)) ? lastYearIn(sentence.slice(0, position), context.year) ?? around?.ofSentenceBefore() ?? null : null;
   if (thatYear !== null) return thatYear;
   // 从2022年4月起,…从870元/月提高到910元/月: the date the new value took effect.
-  return previous ? effectiveYearBefore(sentence, previous.start) : null;
+  const effective = previous ? effectiveYearBefore(sentence, previous.start) : null;
+  if (effective !== null || !previous || yearOfPrevious(sentence, previous.start) || saysNow(sentence.slice(previous.end, position))) return effective;
+  // 2023年,全市城乡低保标准由870元提高到910元: the year the sentence opens with, not the old value's, is the raise's.
+  return yearOpeningSentence(sentence, context.year);
+}
+
+/**
+ * 从2015年的420元, 由去年的2600元, 从2019年城市居民低保对象每人每月800元, 由当初的114元: a year
+ * (or 去年, 当初) after the 从/由 of a from→to, or written onto its old value, is the old value's.
+ */
+const YEAR_OF_PREVIOUS = /(?:(?:从|由)[^，,。；;]{0,24}|(?:19|20)\d{2}年(?:底|末)?的?\s*(?:每人每[月年])?\s*)$/;
+const A_YEAR = /(?:19|20)\d{2}年|去年|上年|上一年|前年|当初|原来|原/;
+
+function yearOfPrevious(sentence: string, previousStart: number): boolean {
+  const match = YEAR_OF_PREVIOUS.exec(sentence.slice(Math.max(0, previousStart - 30), previousStart));
+  return match !== null && A_YEAR.test(match[0]);
 }
 
 /** Whether the text states the figure's year: in its own sentence or around it (not only the report's date). */
@@ -64,7 +79,7 @@ export function toFigure(sentence: string, passage: Passage, context: ReportCont
   const normalized = normalize(indicator, quantity, period);
   const subPlace = subPlaceIn(sentence.slice(quoteStart, quantity.start), meta, context.places);
   // A total over several years (自1988年发行以来…) runs up to the report's year, not from the year its span names.
-  const textYear = level.role.role === 'cumulative' && context.year !== null ? null : textYearOf(sentence, quantity.start, previous, context, around);
+  const textYear = level.role.role === 'cumulative' && context.year !== null ? null : textYearOf(sentence, quantity.start, previous, context, indicator.kind === 'standard', around);
   const as_of = textYear?.year ?? context.year;
   const figure: Figure = {
     indicator: indicator.id,
@@ -94,7 +109,7 @@ export function toFigure(sentence: string, passage: Passage, context: ReportCont
   // The province's average or a neighbour's standard in this report: another place's figure.
   const outside = figure.role === 'level' ? outsidePlaceIn(sentence.slice(quoteStart, quantity.start), meta, context.places) : undefined;
   if (outside) markOtherPlace(figure, outside);
-  if (previous) figure.previous = { value: previous.value, unit: previous.unit, year: yearBefore(sentence, previous.start) };
+  if (previous) figure.previous = { value: previous.value, unit: previous.unit, year: yearOfPrevious(sentence, previous.start) ? yearBefore(sentence, previous.start) : null };
   if (normalized.note) figure.note = normalized.note;
   // 城市低保平均标准: the mean of the standards of the place's parts, which may differ from any one of them.
   else if (indicator.kind === 'standard' && /平均(保障)?标准/.test(figure.citation.quote)) figure.note = '原文为平均标准(所辖各地标准的平均数)';

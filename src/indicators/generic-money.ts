@@ -12,8 +12,15 @@ const KINDS: readonly (readonly [RegExp, string])[] = [
   [/低保|最低生活保障/, 'dibao_funds'],
   [/特困|五保/, 'tekun_funds'],
 ];
-/** Kinds of relief whose money the catalogue does not count: generic money in a sentence about one of them is theirs, no indicator's. */
-const OTHER_KINDS = /医疗救助|教育救助|住房救助|就业救助|受灾|灾害救助|灾民|流浪乞讨|救助管理/;
+/**
+ * The people of a kind of relief whose money the catalogue does not count (为…医疗救助对象发放): generic
+ * money paid to them is theirs, no indicator's. A list of kinds (医疗救助、教育救助等) or the umbrella
+ * (社会救助, 专项救助) is the total's subject, not one kind's.
+ */
+const OTHER_KIND_PEOPLE = /(医疗救助|教育救助|住房救助|就业救助|受灾|灾民|流浪乞讨)[\u4e00-\u9fff]{0,4}?(对象|人员|群众|家庭|学生|人次)/g;
+/** The kinds of relief a sentence may name; two or more of them, or the umbrella, make the money a total. */
+const KIND_NAMES = /医疗救助|教育救助|住房救助|就业救助|临时救助|受灾|灾害救助|流浪乞讨|低保|最低生活保障|特困|五保/g;
+const UMBRELLA = /专项救助|社会救助体系/;
 
 /**
  * 「全市临时救助累计10413人次,…,支出专项救助资金1755.53万元」: generic relief money in a sentence
@@ -27,10 +34,13 @@ export function narrowGenericMoney(sentence: string, sentenceStart: number, figu
     const clause = clauseAt(sentence, at);
     const words = /[\u4e00-\u9fff]+$/.exec(sentence.slice(clause.start, at).replace(/(共|累计|全年)?(支出|发放|投入|下达)/g, ' '))?.[0] ?? '';
     if (!GENERIC_RELIEF_MONEY.test(words)) continue;
-    const named = KINDS.filter(([pattern]) => pattern.test(sentence.slice(0, at)));
-    const other = OTHER_KINDS.exec(sentence.slice(0, at));
+    const before = sentence.slice(0, at);
+    const named = KINDS.filter(([pattern]) => pattern.test(before));
+    const kinds = new Set([...before.matchAll(OTHER_KIND_PEOPLE)].map((match) => match[1]));
+    const allKinds = new Set([...before.matchAll(KIND_NAMES)].map((match) => match[0]));
+    const other = kinds.size === 1 && allKinds.size === 1 && !UMBRELLA.test(before) ? [...kinds][0] : undefined;
     // 为775名城乡医疗救助对象发放救助资金532万元: medical relief's money, not 低保 and 特困's.
-    if (other && named.length === 0) demote(figure, `${other[0]}的资金`, 'subset');
+    if (other && named.length === 0) demote(figure, `${other}的资金`, 'subset');
     else if (named.length === 1 && !other) figure.indicator = named[0]![1];
   }
 }

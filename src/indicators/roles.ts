@@ -38,7 +38,17 @@ const VISITED = /走访|慰问|看望|探望/;
 const ONE_INSTITUTION = /[一-鿿]{2,}(院|中心|公寓|之家)[，,]?(设置|设有|拥有|共有|开放|核定)(养老)?床位$/;
 
 /** Money or events of one month (1月份, 当月, a month heading its clause: 2025年10月,发放…): not a year's or a place's total. */
-const ONE_MONTH = /(?<![\d][-—至到~～]|[\d][-—至到~～]\d)\d{1,2}月份|当月|本月|单月|(?<!(?:截至|截止|至|到)(?:(?:19|20)\d{2}年)?|[\d][-—至到~～]|[\d][-—至到~～]\d|\d)(?:(?:19|20)\d{2}年)?\d{1,2}月(?=[，,])/;
+const ONE_MONTH = /(?<![\d][-—至到~～]|[\d][-—至到~～]\d)\d{1,2}月份|当月|本月|单月/;
+/**
+ * A month heading a clause (2025年10月,发放…): it dates the flows of that month. Not 截至 that month,
+ * not the end of a span (1月—12月, 前10月), and (see roleOf) never a standard nor a clause that says
+ * 全年/累计 of its own.
+ */
+const MONTH_HEADING = /(?<!(?:截至|截止|至|到)(?:(?:19|20)\d{2}年|今年|本年)?|[\d月][-—至到~～]|[\d月][-—至到~～]\d|前|\d)(?:(?:19|20)\d{2}年|今年|本年)?\d{1,2}月(?=[，,])/;
+/** A clause setting a standard (标准, 每人, 提高到): a month heading it is when it took effect. */
+const STANDARD_SET = /标准|每人|\/人|人均|提高|调整|上调/;
+/** A clause that speaks of the whole year or a sum (全年, 累计, 今年以来): not one month's. */
+const WHOLE_OF_PERIOD = /全年|累计|以来|年度|年内|合计|共计/;
 /**
  * A span of several years heading the sentence or the clause: 十年来, 五年来, 近三年, 2020年以来 (a
  * year before the report's), 自1988年发行以来, “十三五”期间, 连续10年, 历年. What was paid, raised or
@@ -74,7 +84,7 @@ const RATED = /[一二三四五1-5]星级?|星级|\d?[AＡ]{1,5}级|等级/;
 /** What one drive or campaign raised (“慈善一日捐”活动): a part of the period's total. */
 const CAMPAIGN = /活动/;
 /** A campaign named in quotes earlier in the sentence (“慈善一日捐”活动,…共募集善款…): what follows is its flow, unless the clause says 全年. */
-const NAMED_CAMPAIGN = /[”"」』]\s*(专项(救助)?)?(活动|行动)|送温暖/;
+const NAMED_CAMPAIGN = /[”"」』]\s*活动|送温暖(活动|行动|慰问)|送温暖[”"」』]/;
 /**
  * Money secured from higher levels (争取, 申请到, 获得中央…), budgeted (安排, 筹措, 筹集…救助资金),
  * moved by one tier of government or its finance bureau (省级财政下达, 市财政局拨付: a transfer, one
@@ -94,10 +104,12 @@ const TIER = /第?[一二三四五六1-6][类档](?!型|社会组织|床位)/;
  * A ring of a city's area apart from its centre (远城区, 近郊区, 新城区), or every part but some
  * (各市县(海口、三亚除外), 除城区外): a part of the place, not the place.
  */
-const AREA_PART = /远城区|远郊区?|近郊区?|新城区|[(（][^()（）]{1,20}除外[)）]|除[^，,。；;()（）]{1,20}(以)?外/;
+const AREA_PART = /远城区|远郊区?|近郊区?|[(（][^()（）]{1,20}除外[)）]|除(?!此)[^，,。；;()（）]{0,16}(市|县|区|旗|城区|市区)(以)?外/;
 /** The centre of a city (中心城区, 主城区) set apart from a ring in the same sentence: one tier of two. */
 const CENTRE = /中心城区|主城区/;
-const RING = /远城区|远郊区?|近郊区?|新城区/;
+const RING = /远城区|远郊区?|近郊区?/;
+/** Areas listed as sharing one value (中心城区和远城区统一…): the whole place. */
+const SHARED = /统一|均为|一致|同一/;
 /**
  * A group a standard is set for apart from the others: 集中供养 / 分散供养 of 特困 people, 重点保障
  * 对象 of 低保 (for orphans 集中/分散 name indicators of their own; 统一/均为 makes them one value).
@@ -135,14 +147,20 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   if (batch) return { role: 'partial_period', evidence: batch[0] };
   const partial = PARTIAL_PERIOD.exec(before) ?? SINCE_CAMPAIGN.exec(before);
   if (partial && !quantity.baseUnit.startsWith('元')) return { role: 'partial_period', evidence: partial[0] };
-  const month = ONE_MONTH.exec(before);
   const flow = quantity.baseUnit === '元' || /次|对/.test(quantity.baseUnit);
+  const flowTotal = (quantity.baseUnit === '元' && quantity.value * quantity.magnitude >= 1e4) || /次|对/.test(quantity.baseUnit);
+  const wholePeriod = WHOLE_OF_PERIOD.test(lead);
+  const month = wholePeriod ? null : ONE_MONTH.exec(before) ?? (flowTotal && !STANDARD_SET.test(lead) ? MONTH_HEADING.exec(before) : null);
   if (month && flow) return { role: 'partial_period', evidence: month[0] };
   // What a bracket after the figure says of a part (其中护理型床位…) does not make the figure a part.
   const clauseText = withoutBracketsAfter(sentence, clause, quantity.end);
   const group = quantity.baseUnit.startsWith('元') && !ORPHANS_OR_SHARED.test(clauseText) ? GROUP_OF_STANDARD.exec(lead) : null;
-  const centre = RING.test(sentence) ? CENTRE.exec(lead) : null;
-  const kind = KIND_OF.exec(clauseText) ?? RATED.exec(lead) ?? TIER.exec(lead) ?? AREA_PART.exec(before) ?? centre ?? group ?? ONE_OFF.exec(lead) ?? AMONG.exec(lead) ?? CAMPAIGN.exec(lead) ?? ((flowing || (quantity.baseUnit === '元' && quantity.value >= 1e4)) && !/全年|年度|年内/.test(lead) ? NAMED_CAMPAIGN.exec(before) : null);
+  const shared = SHARED.test(before);
+  const centre = RING.test(sentence) && !shared ? CENTRE.exec(lead) : null;
+  const areaPart = shared ? null : AREA_PART.exec(before);
+  // A campaign's own flow (“慈善一日捐”活动,…共募集), unless the clause sums the year (全年, 累计).
+  const campaign = flowTotal && !WHOLE_OF_PERIOD.test(lead) ? NAMED_CAMPAIGN.exec(before) : null;
+  const kind = KIND_OF.exec(clauseText) ?? RATED.exec(lead) ?? TIER.exec(lead) ?? areaPart ?? centre ?? group ?? ONE_OFF.exec(lead) ?? AMONG.exec(lead) ?? CAMPAIGN.exec(lead) ?? campaign;
   if (kind) return { role: 'subset', evidence: kind[0] };
   const game = quantity.baseUnit === '元' && quantity.magnitude >= 1e4 ? LOTTERY_GAME.exec(lead) : null;
   if (game) return { role: 'subset', evidence: game[0] };

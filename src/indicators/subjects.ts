@@ -89,7 +89,8 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
   // 「养老机构169家、居家社区养老服务照料中心97个」: a later item of a 、 list that names a thing of its own
   // counts that thing, whether or not it is in the catalogue; it takes no subject from the items before.
   // (Amounts in a list are more often tiers of one standard: 东部地区200元、中部地区300元.)
-  const ownNoun = !quantity.baseUnit.startsWith('元') && item.start > clause.start && /[\u4e00-\u9fff]{2}/.test(sentence.slice(item.start, quantity.start));
+  const itemWords = sentence.slice(item.start, quantity.start).replace(/共计|合计|总计|累计|涉及|覆盖|其中|共|计|达到?|约|近|有/g, '');
+  const ownNoun = !quantity.baseUnit.startsWith('元') && item.start > clause.start && /[\u4e00-\u9fff]{2}/.test(itemWords);
   const scopes: Span[] = ownNoun ? [item] : [item, clause];
   const strong = strongSpanAt(sentence, quantity.numberStart);
   const previous = clause.start > strong.start ? { start: strong.start, end: clause.start } : undefined;
@@ -141,6 +142,17 @@ const VERBISH = /已|建|完成|全部|实现|开展|为|是|达|有/;
  * 30个养老机构消防改造工作 the work, not the 社会组织 or 养老机构 that modify them.
  */
 const OTHER_HEAD = /^[^，,。；;、：:（）()\s]{0,8}?(中心|站|点|室|基地|平台|项目|工程|改造|床位|设施|示范|品牌|活动)/;
+/**
+ * What ends the counted noun's phrase: punctuation, a function word, an adverb or a verb (共有, 全部,
+ * 均, 在, 和 …). After one of these, a facility named later is the verb's object, not a head.
+ */
+const PHRASE_ENDS = /^(?:人员|对象|老人|老年人|儿童|群众|家庭|人口)?(?:$|[^\u4e00-\u9fff]|的|和|与|及|或|等|共|均|都|全|已|正在|在|为|是|被|将|可|能|也|还|并|以|中|里|内|外|参|入|获|开|提|进|实|完|达|建|登|成|纳|享|领|得|有|新|运|投|覆|承|接|落|从|向|对|于|到|按|经|通|设|配|招|分|各|累|合|作|予|给|发|办|受|申|正常|规范|基本|年检)/;
+
+/** Whether the noun after `end` goes on into a compound whose head is another thing (105家社会组织党群服务示范点). */
+function headIsAnother(sentence: string, end: number): boolean {
+  const after = sentence.slice(end, end + 12);
+  return !PHRASE_ENDS.test(after) && OTHER_HEAD.test(after);
+}
 
 /**
  * The subject of `indicator` nearest to a quantity. A counter followed by a noun counts that noun
@@ -180,7 +192,7 @@ function nearestSubject(
     // "从现有300个床位扩至1500个床位": a counter followed by a noun counts that noun, not the topic before.
     if (topicOnly) distance = countsFollowingNoun && quantity.baseUnit !== '' ? undefined : 1000 + start;
     else if (end <= quantity.start && !countsFollowingNoun) distance = quantity.start - end;
-    else if (start >= quantity.end && between.length <= AFTER_WINDOW && NOUN_MODIFIER.test(between) && !VERBISH.test(between) && !OTHER_HEAD.test(sentence.slice(end, end + 12))) {
+    else if (start >= quantity.end && between.length <= AFTER_WINDOW && NOUN_MODIFIER.test(between) && !VERBISH.test(between) && !headIsAnother(sentence, end)) {
       distance = between.length * 1.5;
     }
     if (distance !== undefined && (!best || distance < best.distance)) best = { indicator, distance, subjectStart: Math.min(start, quantity.start) };

@@ -108,16 +108,38 @@ const FULL_DATE = /^\d{1,2}月\d{1,2}日/;
  * about that year; so is a bulletin or summary whose title names one earlier year (2021年浙江省民政事
  * 业发展统计公报, published in September 2022). Null when the lead says none of these.
  */
-export function leadYear(text: string, published: string): number | null {
+export interface LeadYear {
+  year: number;
+  /**
+   * `reviewed`: a review published early in the next year (a month or season it names without a
+   * year is then this year's); `titled`: a bulletin or summary of the year its title names; `next`:
+   * a notice of next year's standards (only standards a sentence raises or sets hold from it).
+   */
+  kind: 'reviewed' | 'titled' | 'next';
+}
+
+/** A time a sentence names without a year (1-3月, 一季度, 1月1日起, 截至3月底): in the months it is published, this year's. */
+const TIME_WITHOUT_YEAR = /\d{1,2}月|[一二三四1-4]季度|上半年|下半年|前\d{1,2}个?月/;
+/** A sentence that raises or sets a standard. */
+const SETS_STANDARD = /将|提高|调整|上调|起/;
+
+/** The year the lead gives a figure of `kind` in `sentence`, or null. */
+export function leadYearFor(lead: LeadYear | null | undefined, sentence: string, isStandard: boolean): number | null {
+  if (!lead || (lead.kind === 'reviewed' && TIME_WITHOUT_YEAR.test(sentence))) return null;
+  if (lead.kind === 'next') return isStandard && SETS_STANDARD.test(sentence) ? lead.year : null;
+  return lead.year;
+}
+
+export function leadYear(text: string, published: string): LeadYear | null {
   const [year, month] = [Number(published.slice(0, 4)), Number(published.slice(5, 7))];
   if (!year) return null;
   const lead = text.slice(0, LEAD_LENGTH);
-  if (NEXT_YEAR_FROM.test(lead)) return year + 1;
+  if (NEXT_YEAR_FROM.test(lead)) return { year: year + 1, kind: 'next' };
   const title = lead.split('\n').find((line) => line.trim() !== '') ?? '';
   const titleYears = new Set([...title.matchAll(YEAR)].map((match) => Number(match[1])));
   if (title.length <= 60 && !/[。，,；;]/.test(title) && titleYears.size === 1 && REPORT_ON_A_YEAR.test(title) && !SPAN_YEAR.test(title)) {
     const [named] = titleYears;
-    if (named! < year) return named!;
+    if (named! < year) return { year: named!, kind: 'titled' };
   }
   if (!(month >= 1 && month <= 4)) return null;
   const named = new Set<number>();
@@ -127,5 +149,5 @@ export function leadYear(text: string, published: string): number | null {
     named.add(Number(match[1]));
   }
   if (/今年|本年/.test(lead)) named.add(year);
-  return named.has(year - 1) && ![...named].some((value) => value >= year) ? year - 1 : null;
+  return named.has(year - 1) && ![...named].some((value) => value >= year) ? { year: year - 1, kind: 'reviewed' } : null;
 }

@@ -311,7 +311,6 @@ describe('more ways real pages write standards, people and money', () => {
     ['农村牧区 is rural', '农村牧区最低生活保障平均标准达到每人每年6600元。', [['dibao_rural', 550]]],
     ['农村牧区 特困 is rural', '农村牧区特困人员基本生活标准达到每人每年10800元。', [['tekun_rural', 900]]],
     ['a community care centre under its provincial name', '全市共建成410所居家社区养老服务照料中心。', [['day_care_centers', 410]]],
-    ['people counted with 万 and no counter', '全区有185万城乡低保对象。', [['dibao_recipients', 1850000]]],
     ['人均月 is per month', '全市人均月低保标准880元(按各县计算)。', [['dibao_unified', 880]]],
     ['幸福食堂 is a meal point', '全县建成幸福食堂76处。', [['meal_points', 76]]],
     ['长者饭堂 is a meal point', '全区共有长者饭堂42个。', [['meal_points', 42]]],
