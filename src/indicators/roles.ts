@@ -23,7 +23,7 @@ const PLAN = /(?<!虚)拟(?!定)|(?<!工作|年度)计划(?!生育|单列|内|�
 /** A plan's words no longer hold once the sentence says what is: 目前, 现已, 截至. */
 const NOW = /目前|现已|现有|截至|截止|已经|已达|现在/;
 /** A count over part of a period: 节后10天, 当天, 首日, 1月29日(正月初七)至2月7日 (not 1月1日至12月31日). */
-const PARTIAL_PERIOD = /(\d+|[一二三四五六七八九十两])天|当天|当日|单日|首日|(?<!\d)(?!1月1日)\d{1,2}月\d{1,2}日[^，,。；;\d]{0,8}(至|到|—|-|～)\d{1,2}月\d{1,2}日(?<!12月31日)/;
+const PARTIAL_PERIOD = /(\d+|[一二三四五六七八九十两])天|当天|当日|单日|首日|(?<!\d)\d{1,2}时(?:\d{1,2}分)?|(?<!\d)(?!1月1日)\d{1,2}月\d{1,2}日[^，,。；;\d]{0,8}(至|到|—|-|～)\d{1,2}月\d{1,2}日(?<!12月31日)/;
 /** One batch (这次共发放…, 此次, 节前…发放; not 提前发放2016年度… which is the whole year) of a flow: a part of the period's total. */
 const ONE_BATCH = /这次|此次|本次|这批|首批|节前|节日前|春节前/;
 /** What a campaign did since it began (去年12月开展专项救助行动以来): a part of a period, not a year's total. */
@@ -31,7 +31,7 @@ const SINCE_CAMPAIGN = /(行动|活动)(开展|启动|实施)?以来|入冬以�
 /** A shortfall or a need (床位缺口, 需求): what the place lacks, not what it has. */
 const GAP = /缺口|缺少|短缺/;
 /** Those of a kind that took part in something (126个社会组织共商…, 30家企业参加): not how many there are. */
-const TAKING_PART = /^[一-鿿]{0,8}?(参加|参与|出席|共商|签约|参会|入驻)/;
+const TAKING_PART = /^[一-鿿]{0,8}?(参加|参与|出席|共商|签约|参会|入驻|(共同?)?组织开展)/;
 /** Those visited (走访/慰问…低保对象12000人): a part of the people counted, not their number. */
 const VISITED = /走访|慰问|看望|探望/;
 /** One named institution's beds (…康养院,设置养老床位49张 / 敬老中心设有床位120张): a part of the place's. */
@@ -45,6 +45,8 @@ const ONE_MONTH = /(?<![\d][-—至到~～]|[\d][-—至到~～]\d)\d{1,2}月份
  * 全年/累计 of its own.
  */
 const MONTH_HEADING = /(?<!(?:截至|截止|至|到)(?:(?:19|20)\d{2}年|今年|本年)?|[\d月][-—至到~～]|[\d月][-—至到~～]\d|前|\d)(?:(?:19|20)\d{2}年|今年|本年)?\d{1,2}月(?=[，,])/;
+/** One quarter of a flow (第三季度, 今年二季度): not 前三季度 or 1-3季度 (the year so far) nor a quarter's end. */
+const ONE_QUARTER = /(?<!前|[1-4一二三四][-—至到~～]|截至|截止)第?[一二三四1-4]季度(?!末|底)/;
 /** A clause setting a standard (标准, 每人, 提高到): a month heading it is when it took effect. */
 const STANDARD_SET = /标准|每人|\/人|人均|提高|调整|上调/;
 /** A clause that speaks of the whole year or a sum (全年, 累计, 今年以来): not one month's. */
@@ -150,7 +152,7 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   const flow = quantity.baseUnit === '元' || /次|对/.test(quantity.baseUnit);
   const flowTotal = (quantity.baseUnit === '元' && quantity.value * quantity.magnitude >= 1e4) || /次|对/.test(quantity.baseUnit);
   const wholePeriod = WHOLE_OF_PERIOD.test(lead);
-  const month = wholePeriod ? null : ONE_MONTH.exec(before) ?? (flowTotal && !STANDARD_SET.test(lead) ? MONTH_HEADING.exec(before) : null);
+  const month = wholePeriod ? null : ONE_MONTH.exec(before) ?? (flowTotal && !STANDARD_SET.test(lead) ? MONTH_HEADING.exec(before) ?? ONE_QUARTER.exec(before) : null);
   if (month && flow) return { role: 'partial_period', evidence: month[0] };
   // What a bracket after the figure says of a part (其中护理型床位…) does not make the figure a part.
   const clauseText = withoutBracketsAfter(sentence, clause, quantity.end);

@@ -8,6 +8,7 @@ import { kindAccepts } from './subjects.js';
 import { indicatorOfLabel, readTableRow } from './table-rows.js';
 import type { Figure } from './types.js';
 import { readCellTables } from './cell-tables.js';
+import { readPipeTables } from './pipe-tables.js';
 import { readStackedTables } from './stacked-tables.js';
 import { readYearColumnTables } from './year-columns.js';
 
@@ -37,9 +38,9 @@ export interface TableFigures {
   figures: Figure[];
 }
 
-/** Year-column tables (year-columns.ts): one figure per cell, dated by its column's year; stacked and two-column tables (stacked-tables.ts) likewise, undated. */
+/** Year-column tables (year-columns.ts): one figure per cell, dated by its column's year; stacked and two-column tables (stacked-tables.ts) likewise, undated; statistics forms with a header of named columns (pipe-tables.ts), dated by the form's month. */
 export function yearColumnFigures(text: string, context: ReportContext): TableFigures[] {
-  return [...readYearColumnTables(text), ...readStackedTables(text), ...readCellTables(text)].map((table) => ({
+  return [...readYearColumnTables(text), ...readStackedTables(text), ...readCellTables(text), ...readPipeTables(text)].map((table) => ({
     start: table.start,
     end: table.end,
     figures: markTotals(table.cells.flatMap((cell) => {

@@ -14,7 +14,7 @@ export const TABLE_VALUE = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 /** A unit cell: a counter or money, with 万/亿 (万张, 亿元), a rate, or a standard's 元/人·月, 元/人·年. */
 export const TABLE_UNIT = /^(?:[万亿]?(?:元|个|家|所|张|人次|人|名|户|对)|%|‰|元\/(?:人)?[·.．\/]?[月年])$/;
 /** Row labels carry list marks: "#养老机构", "(一)提供住宿的…", "结婚登记*". */
-const LABEL_MARKS = /^[#＃*＊\s]+|^[(（][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、|[*＊\s]+$/g;
+export const LABEL_MARKS = /^[#＃*＊\s]+|^[(（][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、|[*＊\s]+$/g;
 
 /** A table cell's number at `at` as a quantity, in the unit its row or column states (万 and 亿 multiply). */
 export function cellQuantity(at: number, written: string, unit: string): Quantity {

@@ -284,6 +284,21 @@ describe('re-issues, reserves, campaigns and national systems', () => {
   });
 });
 
+describe('subsidies counted by their recipients, one quarter, one day and organisers', () => {
+  const brief11 = (text: string) => confident(text).map((f) => [f.indicator, f.normalized_value]);
+  it('counts the people a subsidy is paid to, after the subsidy\'s name', () => {
+    expect(brief11('全市享受困难残疾人生活补贴人员4120人。')).toEqual([['disability_living_recipients', 4120]]);
+    expect(brief11('截至6月底,全市发放重度残疾人护理补贴8210人、420万多元。')).toContainEqual(['disability_care_recipients', 8210]);
+  });
+
+  it('reads one quarter\'s money, a count up to an hour of one day, and organisations running events as parts', () => {
+    expect(brief11('我区发放今年第二季度困难残疾人生活补贴共1862350元。')).toEqual([]);
+    expect(brief11('截至2023年5月20日16时,全市共办理结婚登记1320对。')).toEqual([]);
+    expect(brief11('全年全市86个社会组织共组织开展志愿服务活动900余次。')).toEqual([]);
+    expect(brief11('前三季度,全市发放临时救助资金260万元。')).toEqual([['temporary_assistance_funds', 2600000]]);
+  });
+});
+
 describe('a flow summed up to a date with no start said', () => {
   const brief8 = (text: string) => figuresOf(text).map((f) => [f.indicator, f.normalized_value, f.role]);
   it('is a total of unknown span, not a year\'s', () => {
