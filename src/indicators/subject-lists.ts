@@ -83,7 +83,8 @@ function assignJoinedStandards(sentence: string, levels: Level[]): void {
     const clause = clauseAt(sentence, level.quantity.numberStart);
     if (levels.some((other) => other !== level && other.quantity.start >= clause.start && other.quantity.end <= clause.end)) continue;
     const lead = sentence.slice(clause.start, level.quantity.start);
-    if (!/[和及与、]/.test(lead) || !/标准/.test(lead)) continue;
+    // A standard, or an amount paid per person (散居孤儿、事实无人抚养儿童每人每月1290元).
+    if (!/[和及与、]/.test(lead) || !(/标准/.test(lead) || /每人每[月年]\s*$/.test(lead))) continue;
     const named = [...new Map(subjectsIn(sentence, { start: clause.start, end: level.quantity.start }).map((def) => [def.id, def])).values()];
     // 城市…和农村… of one standard is a pair: assignPairs reads it (one amount there is ambiguous).
     if (named.length < 2 || named.some((def) => def.kind !== 'standard' || /_(urban|rural)$/.test(def.id))) continue;
@@ -106,6 +107,12 @@ function assignPairs(sentence: string, levels: Level[]): void {
     const strong = strongSpanAt(sentence, at);
     const open = levels.filter((l) => !l.indicator && l.quantity.start > at && l.quantity.end <= strong.end && l.quantity.baseUnit.startsWith('元'));
     const [first, second] = open;
+    // 城市和农村低保对象每人每月补助300元: one amount per person after a pair, named as neither's standard, is
+    // not one of them more than the other (nor a standard): no figure.
+    if (open.length === 1 && first && first.quantity.magnitude === 1 && !/标准|统一|均|分别/.test(sentence.slice(at, first.quantity.start)) && /每人/.test(sentence.slice(at, first.quantity.start))) {
+      levels.splice(levels.indexOf(first), 1);
+      continue;
+    }
     // 城市、农村低保标准提高到每人每月700元: one amount for both is one standard for town and country.
     // 分别 says there are two amounts, even when only one was read (420/月和220元/月).
     if (open.length === 1 && first && first.quantity.magnitude === 1 && clauseAt(sentence, first.quantity.numberStart).start <= at && /标准/.test(sentence.slice(at, first.quantity.start)) && !/分别/.test(sentence.slice(at, first.quantity.start))) {

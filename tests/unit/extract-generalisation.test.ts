@@ -126,6 +126,19 @@ describe('parts of a city\'s area', () => {
   });
 });
 
+describe('one amount after several groups', () => {
+  it('is each listed group\'s when paid per person', () => {
+    expect(brief(confident('散居孤儿、事实无人抚养儿童每人每月1350元。')).map(([id, , value]) => [id, value])).toEqual([
+      ['orphan_dispersed', 1350],
+      ['de_facto_orphan', 1350],
+    ]);
+  });
+
+  it('is neither\'s after 城市和农村 when it is no standard and not said to be shared', () => {
+    expect(confident('城市和农村低保对象每人每月补助280元。')).toEqual([]);
+  });
+});
+
 describe('subjects', () => {
   it('knows the official names of orphans\' care', () => {
     expect(brief(confident('机构养育孤儿基本生活费提高到每人每月1900元。'))).toEqual([['orphan_centralized', '信阳市', 1900, 2023]]);
