@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { PassageLengths, miniSearchIdf } from '../store/passage-lengths.js';
 import { frequenciesIn } from '../store/passage-vectors.js';
+import { TermPostings } from '../store/term-postings.js';
+import { VectorReads } from '../store/vector-reads.js';
 import { termToken } from '../store/sqlite-schema.js';
 import type { BackendQuery, RankedPassage, SearchBackend } from './backend.js';
 import { thresholdSearch, type ImpactSource, type QueryWord } from './threshold-search.js';
@@ -42,10 +44,9 @@ export interface SqliteBackendOptions {
  */
 export class SqliteBackend implements SearchBackend {
   private readonly termOf;
-  private readonly allPostings;
+  private readonly postings: TermPostings;
   private readonly topPostings;
-  private readonly vectorsOf;
-  private readonly vectors;
+  private readonly vectors: VectorReads;
   private readonly matching;
   private readonly lengths: PassageLengths;
 
@@ -55,10 +56,9 @@ export class SqliteBackend implements SearchBackend {
     private readonly options: SqliteBackendOptions,
   ) {
     this.termOf = db.prepare('SELECT id, passages, dead FROM terms WHERE term = ? AND passages > 0');
-    this.allPostings = db.prepare('SELECT rowid AS id, -bm25(passage_terms) AS score FROM passage_terms WHERE passage_terms MATCH ?').raw();
+    this.postings = new TermPostings(db);
     this.topPostings = db.prepare('SELECT passage, impact FROM top_postings WHERE term = ? ORDER BY impact DESC LIMIT ? OFFSET ?').raw();
-    this.vectorsOf = db.prepare('SELECT id, terms FROM passages WHERE id IN (SELECT value FROM json_each(?))').raw();
-    this.vectors = db.prepare('SELECT id, terms FROM passages WHERE id BETWEEN ? AND ?').raw();
+    this.vectors = new VectorReads(db);
     this.matching = db.prepare('SELECT rowid FROM passage_terms WHERE passage_terms MATCH ?').pluck();
     this.lengths = PassageLengths.load(db);
   }
@@ -87,10 +87,10 @@ export class SqliteBackend implements SearchBackend {
     const exact = scanBoosted ? this.scan(boosted, sorted, boostOfSpan) : new Map<number, number>();
     const frequencies: number[] = [];
     const source: ImpactSource = {
-      postings: (word) => this.postingsOf(word as ScoredWord),
+      postings: (word, each) => this.postingsOf(word, each),
       listSlice: (word, from, to) => this.topPostings.all(word.termId, to - from, from) as [number, number][],
       exactScores: (ids) => {
-        const vectors = new Map(this.vectorsOf.all(JSON.stringify(ids)) as [number, Buffer][]);
+        const vectors = this.vectors.of(ids);
         return ids.map((id) => this.vectorScore(id, vectors.get(id), sorted, frequencies) * (boost ? this.boostAt(id, boostOfSpan) : 1));
       },
       // Without a boost or a filter, no passage's report is looked up: a served passage is one whose report is served.
@@ -128,13 +128,13 @@ export class SqliteBackend implements SearchBackend {
   private exhaustive(words: ScoredWord[], keepsSpan: ((span: ReportSpan) => boolean) | undefined, boostOfSpan: (span: ReportSpan) => number): RankedPassage[] {
     const scores = new Map<number, { sum: number; words: number }>();
     for (const word of words) {
-      for (const [id, impact] of this.postingsOf(word)) {
+      this.postingsOf(word, (id, impact) => {
         const entry = scores.get(id);
         if (entry) {
           entry.sum += word.factor * impact;
           entry.words += 1;
         } else scores.set(id, { sum: word.factor * impact, words: 1 });
-      }
+      });
     }
     const ranked: RankedPassage[] = [];
     for (const [id, { sum, words: matched }] of scores) {
@@ -151,7 +151,7 @@ export class SqliteBackend implements SearchBackend {
     const frequencies: number[] = [];
     for (const span of spans) {
       if (span.count === 0) continue;
-      for (const [id, vector] of this.vectors.all(span.first, span.first + span.count - 1) as [number, Buffer][]) {
+      for (const [id, vector] of this.vectors.range(span.first, span.first + span.count - 1)) {
         const score = this.vectorScore(id, vector, sorted, frequencies) * boostOfSpan(span);
         if (score > 0) scores.set(id, score);
       }
@@ -180,9 +180,8 @@ export class SqliteBackend implements SearchBackend {
   }
 
   /** A word's FTS5 postings with MiniSearch's impacts (rows of removed reports included: they are dropped as unserved). */
-  private postingsOf(word: ScoredWord): [number, number][] {
-    const rows = this.allPostings.all(termToken(word.termId)) as [number, number][];
-    return rows.map(([id, score]) => [id, this.lengths.impact(id, score, word.term)]);
+  private postingsOf(word: QueryWord, each: (id: number, impact: number) => void): void {
+    this.postings.read(termToken(word.termId), (id, frequency) => each(id, this.lengths.impactOf(id, frequency)));
   }
 
   /** The query's words found in the store, with weight × IDF and whether an impact list reads them. */

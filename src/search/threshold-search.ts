@@ -11,8 +11,8 @@ export interface QueryWord {
 
 /** What the threshold search reads: the store's postings, impact lists and passage vectors. */
 export interface ImpactSource {
-  /** Every posting of a word (only words that are not listed), with impacts. */
-  postings(word: QueryWord): Iterable<readonly [number, number]>;
+  /** `each(id, impact)` for every posting of a word (only words that are not listed). */
+  postings(word: QueryWord, each: (id: number, impact: number) => void): void;
   /** Entries `from` to `to` (exclusive) of a listed word's impact list, best first. */
   listSlice(word: QueryWord, from: number, to: number): readonly (readonly [number, number])[];
   /** Passages' exact scores for every word of the query (their stored vectors, read in one statement). */
@@ -139,7 +139,7 @@ export function thresholdSearch(words: readonly QueryWord[], source: ImpactSourc
   const note = (id: number, score: number, bit: number) => {
     if (!exact.has(id) && source.keeps(id)) candidates.note(id, score, bit);
   };
-  for (const word of words) if (!word.listed) for (const [id, impact] of source.postings(word)) note(id, word.factor * impact, 0);
+  for (const word of words) if (!word.listed) source.postings(word, (id, impact) => note(id, word.factor * impact, 0));
 
   const completeSeeds = (ids: readonly number[]) => {
     const fresh = ids.filter((id) => !exact.has(id) && source.keeps(id));

@@ -36,7 +36,7 @@ function corpus(seed: number, passages: number, shares: number[], listsAbove: nu
   };
   let completions = 0;
   const source: ImpactSource = {
-    postings: (word) => impact[word.termId - 1]!,
+    postings: (word, each) => impact[word.termId - 1]!.forEach((value, id) => each(id, value)),
     listSlice: (word, from, to) => lists[word.termId - 1]!.slice(from, to),
     exactScores: (ids) => {
       completions += ids.length;
