@@ -3,8 +3,10 @@ import { PassageLengths, miniSearchIdf } from '../store/passage-lengths.js';
 import { frequenciesIn } from '../store/passage-vectors.js';
 import { TermPostings } from '../store/term-postings.js';
 import { VectorReads } from '../store/vector-reads.js';
+import { ImpactLists } from '../store/impact-lists.js';
 import { termToken } from '../store/sqlite-schema.js';
 import type { BackendQuery, RankedPassage, SearchBackend } from './backend.js';
+import { best, bestIds, byScore } from './best-passages.js';
 import { thresholdSearch, type ImpactSource, type QueryWord } from './threshold-search.js';
 
 /** Where a report's passages are (consecutive ids), its place and year: held in memory, one entry per report. */
@@ -45,7 +47,7 @@ export interface SqliteBackendOptions {
 export class SqliteBackend implements SearchBackend {
   private readonly termOf;
   private readonly postings: TermPostings;
-  private readonly topPostings;
+  private readonly lists: ImpactLists;
   private readonly vectors: VectorReads;
   private readonly matching;
   private readonly lengths: PassageLengths;
@@ -57,7 +59,7 @@ export class SqliteBackend implements SearchBackend {
   ) {
     this.termOf = db.prepare('SELECT id, passages, dead FROM terms WHERE term = ? AND passages > 0');
     this.postings = new TermPostings(db);
-    this.topPostings = db.prepare('SELECT passage, impact FROM top_postings WHERE term = ? ORDER BY impact DESC LIMIT ? OFFSET ?').raw();
+    this.lists = new ImpactLists(db);
     this.vectors = new VectorReads(db);
     this.matching = db.prepare('SELECT rowid FROM passage_terms WHERE passage_terms MATCH ?').pluck();
     this.lengths = PassageLengths.load(db);
@@ -88,7 +90,7 @@ export class SqliteBackend implements SearchBackend {
     const frequencies: number[] = [];
     const source: ImpactSource = {
       postings: (word, each) => this.postingsOf(word, each),
-      listSlice: (word, from, to) => this.topPostings.all(word.termId, to - from, from) as [number, number][],
+      listSlice: (word, from, to) => this.lists.slice(word.termId, from, to),
       exactScores: (ids) => {
         const vectors = this.vectors.of(ids);
         return ids.map((id) => this.vectorScore(id, vectors.get(id), sorted, frequencies) * (boost ? this.boostAt(id, boostOfSpan) : 1));
@@ -104,7 +106,7 @@ export class SqliteBackend implements SearchBackend {
       conjunction: (listed, limit) => this.conjunction(listed as ScoredWord[], limit, keepsSpan && source.keeps),
     };
     const maxDepth = Math.min(this.options.postingCap, this.options.listsAbove);
-    return thresholdSearch(words, source, { certify: Math.min(CERTIFY, query.limit ?? CERTIFY), maxDepth, maxCompletions: MAX_COMPLETIONS, unseenBoost: boost && !scanBoosted ? query.placeBoost : 1, seeds: SEEDS }, exact);
+    return thresholdSearch(words, source, { certify: Math.min(CERTIFY, query.limit ?? CERTIFY), maxDepth, maxCompletions: MAX_COMPLETIONS, unseenBoost: boost && !scanBoosted ? query.placeBoost : 1, seeds: SEEDS, ...(query.limit !== undefined ? { keep: query.limit } : {}) }, exact);
   }
 
   /**
@@ -121,7 +123,7 @@ export class SqliteBackend implements SearchBackend {
       ids = (this.matching.all(words.map((word) => termToken(word.termId)).join(' AND ')) as number[]).filter((id) => this.lengths.isServed(id) && (!keeps || keeps(id)));
       if (ids.length >= CERTIFY) break;
     }
-    return best(ids.map((id) => ({ id, score: this.lengths.impactOf(id, 1) })), limit).map((hit) => hit.id);
+    return bestIds(ids, (id) => this.lengths.impactOf(id, 1), limit);
   }
 
   /** Every posting of every word scored (MiniSearch's ranking; the bench's reference and Infinity's meaning). */
@@ -214,23 +216,6 @@ function filterOf({ places, publishedFrom, publishedTo }: BackendQuery): ((span:
 
 function passagesIn(spans: readonly ReportSpan[]): number {
   return spans.reduce((sum, span) => sum + span.count, 0);
-}
-
-function byScore(a: RankedPassage, b: RankedPassage): number {
-  return b.score - a.score || a.id - b.id;
-}
-
-/** The `limit` best passages, best first, without sorting them all (a common word's list holds thousands). */
-function best(ranked: readonly RankedPassage[], limit: number): RankedPassage[] {
-  const top: RankedPassage[] = [];
-  for (const passage of ranked) {
-    if (top.length === limit && byScore(passage, top[limit - 1]!) >= 0) continue;
-    let at = top.length;
-    while (at > 0 && byScore(passage, top[at - 1]!) < 0) at--;
-    top.splice(at, 0, passage);
-    if (top.length > limit) top.pop();
-  }
-  return top;
 }
 
 /** The report span holding a passage id (spans sorted by first passage). */
