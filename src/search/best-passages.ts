@@ -18,13 +18,33 @@ export function best(ranked: readonly RankedPassage[], limit: number): RankedPas
 }
 
 /**
- * The `limit` ids of highest score, best first (ties by id), as `best` ranks them, without an
- * object per id: a conjunction at 10 000× gives up to ~60 000 passages.
+ * The `limit` ids of fewest terms, fewest first (ties by id): with each word found once, the
+ * shortest passage scores best (BM25 normalises by length). Found by counting lengths, not by
+ * scoring and sorting: a conjunction at 10 000× gives up to ~60 000 passages, and an object or a
+ * score sorted for each cost ~2 ms.
  */
-export function bestIds(ids: readonly number[], scoreOf: (id: number) => number, limit: number): number[] {
-  const scores = Float64Array.from(ids, scoreOf);
-  const least = scores.length > limit ? scores.slice().sort()[scores.length - limit]! : -Infinity;
-  const kept: RankedPassage[] = [];
-  for (let i = 0; i < ids.length; i++) if (scores[i]! >= least) kept.push({ id: ids[i]!, score: scores[i]! });
-  return best(kept, limit).map((hit) => hit.id);
+export function shortestIds(ids: readonly number[], lengthOf: (id: number) => number, limit: number): number[] {
+  const lengths = Int32Array.from(ids, lengthOf);
+  let longest = 0;
+  for (const length of lengths) longest = Math.max(longest, length);
+  const counts = new Int32Array(longest + 1);
+  for (const length of lengths) counts[length]! += 1;
+  // The longest length kept: every passage shorter is kept, and of that length the lowest ids.
+  let cutoff = longest;
+  for (let length = 0, kept = 0; length <= longest; length++) {
+    kept += counts[length]!;
+    if (kept >= limit) {
+      cutoff = length;
+      break;
+    }
+  }
+  const chosen: number[] = [];
+  const atCutoff: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (lengths[i]! < cutoff) chosen.push(i);
+    else if (lengths[i] === cutoff) atCutoff.push(i);
+  }
+  atCutoff.sort((a, b) => ids[a]! - ids[b]!);
+  chosen.push(...atCutoff.slice(0, Math.max(0, limit - chosen.length)));
+  return chosen.sort((a, b) => lengths[a]! - lengths[b]! || ids[a]! - ids[b]!).map((i) => ids[i]!);
 }

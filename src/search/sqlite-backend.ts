@@ -6,7 +6,7 @@ import { VectorReads } from '../store/vector-reads.js';
 import { ImpactLists } from '../store/impact-lists.js';
 import { termToken } from '../store/sqlite-schema.js';
 import type { BackendQuery, RankedPassage, SearchBackend } from './backend.js';
-import { best, bestIds, byScore } from './best-passages.js';
+import { best, byScore, shortestIds } from './best-passages.js';
 import { thresholdSearch, type ImpactSource, type QueryWord } from './threshold-search.js';
 
 /** Where a report's passages are (consecutive ids), its place and year: held in memory, one entry per report. */
@@ -123,7 +123,7 @@ export class SqliteBackend implements SearchBackend {
       ids = (this.matching.all(words.map((word) => termToken(word.termId)).join(' AND ')) as number[]).filter((id) => this.lengths.isServed(id) && (!keeps || keeps(id)));
       if (ids.length >= CERTIFY) break;
     }
-    return bestIds(ids, (id) => this.lengths.impactOf(id, 1), limit);
+    return shortestIds(ids, (id) => this.lengths.termsIn(id), limit);
   }
 
   /** Every posting of every word scored (MiniSearch's ranking; the bench's reference and Infinity's meaning). */
@@ -162,7 +162,7 @@ export class SqliteBackend implements SearchBackend {
   }
 
   /** A passage's score from its vector (without the boost): words sorted by term id. */
-  private vectorScore(id: number, vector: Buffer | undefined, sorted: SortedWords, frequencies: number[]): number {
+  private vectorScore(id: number, vector: Uint8Array | undefined, sorted: SortedWords, frequencies: number[]): number {
     if (!vector) return 0;
     frequenciesIn(vector, sorted.termIds, frequencies);
     let sum = 0;

@@ -5,25 +5,37 @@ const IDS_PER_READ = 64;
 
 /**
  * Passages' stored term vectors (passage-vectors.ts) read by id, a batch per statement: the ids
- * bound as parameters (unused ones −1, no passage). Through json_each() the same read cost
- * ~1.5× as much at 10 000× (the ids parsed, then an ephemeral index built over them).
+ * bound as parameters (unused ones −1, no passage), the batch's vectors back as one hex string
+ * (with the ids and lengths beside it) and decoded at once. A row per passage cost ~3.2 µs at
+ * 10 000×, ~1.5 µs of it a Buffer made for each vector; one row per batch ~1.7 µs a passage.
+ * Through json_each() the ids cost ~1.5× as much again.
  */
 export class VectorReads {
   private readonly byIds;
   private readonly inRange;
 
   constructor(db: Database.Database) {
-    this.byIds = db.prepare(`SELECT id, terms FROM passages WHERE id IN (${Array.from({ length: IDS_PER_READ }, () => '?').join(',')})`).raw();
+    const ids = Array.from({ length: IDS_PER_READ }, () => '?').join(',');
+    this.byIds = db.prepare(`SELECT group_concat(id), group_concat(length(terms)), group_concat(hex(terms), '') FROM passages WHERE id IN (${ids})`).raw();
     this.inRange = db.prepare('SELECT id, terms FROM passages WHERE id BETWEEN ? AND ?').raw();
   }
 
   /** The vectors of the given passages (a passage that is not stored has none). */
-  of(ids: readonly number[]): Map<number, Buffer> {
-    const vectors = new Map<number, Buffer>();
+  of(ids: readonly number[]): Map<number, Uint8Array> {
+    const vectors = new Map<number, Uint8Array>();
     const bound = new Array<number>(IDS_PER_READ);
     for (let at = 0; at < ids.length; at += IDS_PER_READ) {
       for (let i = 0; i < IDS_PER_READ; i++) bound[i] = at + i < ids.length ? ids[at + i]! : -1;
-      for (const [id, vector] of this.byIds.all(bound) as [number, Buffer][]) vectors.set(id, vector);
+      const [found, lengths, hex] = this.byIds.get(bound) as [string | null, string | null, string | null];
+      if (found === null || lengths === null || hex === null) continue;
+      const bytes = Buffer.from(hex, 'hex');
+      const sizes = lengths.split(',');
+      let start = 0;
+      found.split(',').forEach((id, i) => {
+        const end = start + Number(sizes[i]);
+        vectors.set(Number(id), bytes.subarray(start, end));
+        start = end;
+      });
     }
     return vectors;
   }
