@@ -24,9 +24,13 @@ export function best(ranked: readonly RankedPassage[], limit: number): RankedPas
  * score sorted for each cost ~2 ms.
  */
 export function shortestIds(ids: readonly number[], lengthOf: (id: number) => number, limit: number): number[] {
-  const lengths = Int32Array.from(ids, lengthOf);
+  // Filled in a loop: Int32Array.from(ids, lengthOf) took ~1 ms for 60 000 ids.
+  const lengths = new Int32Array(ids.length);
   let longest = 0;
-  for (const length of lengths) longest = Math.max(longest, length);
+  for (let i = 0; i < ids.length; i++) {
+    lengths[i] = lengthOf(ids[i]!);
+    if (lengths[i]! > longest) longest = lengths[i]!;
+  }
   const counts = new Int32Array(longest + 1);
   for (const length of lengths) counts[length]! += 1;
   // The longest length kept: every passage shorter is kept, and of that length the lowest ids.

@@ -120,7 +120,8 @@ export class SqliteBackend implements SearchBackend {
     if (words[0]!.term.passages > CONJUNCTION_CAP) return [];
     let ids: number[] = [];
     for (let tries = 0; tries < 2 && words.length >= 2; tries++, words = words.slice(0, -1)) {
-      ids = (this.matching.all(words.map((word) => termToken(word.termId)).join(' AND ')) as number[]).filter((id) => this.lengths.isServed(id) && (!keeps || keeps(id)));
+      ids = [];
+      for (const id of this.matching.all(words.map((word) => termToken(word.termId)).join(' AND ')) as number[]) if (this.lengths.isServed(id) && (!keeps || keeps(id))) ids.push(id);
       if (ids.length >= CERTIFY) break;
     }
     return shortestIds(ids, (id) => this.lengths.termsIn(id), limit);
