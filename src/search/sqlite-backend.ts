@@ -1,8 +1,12 @@
 import type Database from 'better-sqlite3';
 import { PassageLengths, miniSearchIdf } from '../store/passage-lengths.js';
 import { frequenciesIn } from '../store/passage-vectors.js';
+import { TermPostings } from '../store/term-postings.js';
+import { VectorReads } from '../store/vector-reads.js';
+import { ImpactLists } from '../store/impact-lists.js';
 import { termToken } from '../store/sqlite-schema.js';
 import type { BackendQuery, RankedPassage, SearchBackend } from './backend.js';
+import { best, byScore, shortestIds } from './best-passages.js';
 import { thresholdSearch, type ImpactSource, type QueryWord } from './threshold-search.js';
 
 /** Where a report's passages are (consecutive ids), its place and year: held in memory, one entry per report. */
@@ -42,10 +46,9 @@ export interface SqliteBackendOptions {
  */
 export class SqliteBackend implements SearchBackend {
   private readonly termOf;
-  private readonly allPostings;
-  private readonly topPostings;
-  private readonly vectorsOf;
-  private readonly vectors;
+  private readonly postings: TermPostings;
+  private readonly lists: ImpactLists;
+  private readonly vectors: VectorReads;
   private readonly matching;
   private readonly lengths: PassageLengths;
 
@@ -55,10 +58,9 @@ export class SqliteBackend implements SearchBackend {
     private readonly options: SqliteBackendOptions,
   ) {
     this.termOf = db.prepare('SELECT id, passages, dead FROM terms WHERE term = ? AND passages > 0');
-    this.allPostings = db.prepare('SELECT rowid AS id, -bm25(passage_terms) AS score FROM passage_terms WHERE passage_terms MATCH ?').raw();
-    this.topPostings = db.prepare('SELECT passage, impact FROM top_postings WHERE term = ? ORDER BY impact DESC LIMIT ? OFFSET ?').raw();
-    this.vectorsOf = db.prepare('SELECT id, terms FROM passages WHERE id IN (SELECT value FROM json_each(?))').raw();
-    this.vectors = db.prepare('SELECT id, terms FROM passages WHERE id BETWEEN ? AND ?').raw();
+    this.postings = new TermPostings(db);
+    this.lists = new ImpactLists(db);
+    this.vectors = new VectorReads(db);
     this.matching = db.prepare('SELECT rowid FROM passage_terms WHERE passage_terms MATCH ?').pluck();
     this.lengths = PassageLengths.load(db);
   }
@@ -87,10 +89,10 @@ export class SqliteBackend implements SearchBackend {
     const exact = scanBoosted ? this.scan(boosted, sorted, boostOfSpan) : new Map<number, number>();
     const frequencies: number[] = [];
     const source: ImpactSource = {
-      postings: (word) => this.postingsOf(word as ScoredWord),
-      listSlice: (word, from, to) => this.topPostings.all(word.termId, to - from, from) as [number, number][],
+      postings: (word, each) => this.postingsOf(word, each),
+      listSlice: (word, from, to) => this.lists.slice(word.termId, from, to),
       exactScores: (ids) => {
-        const vectors = new Map(this.vectorsOf.all(JSON.stringify(ids)) as [number, Buffer][]);
+        const vectors = this.vectors.of(ids);
         return ids.map((id) => this.vectorScore(id, vectors.get(id), sorted, frequencies) * (boost ? this.boostAt(id, boostOfSpan) : 1));
       },
       // Without a boost or a filter, no passage's report is looked up: a served passage is one whose report is served.
@@ -104,7 +106,7 @@ export class SqliteBackend implements SearchBackend {
       conjunction: (listed, limit) => this.conjunction(listed as ScoredWord[], limit, keepsSpan && source.keeps),
     };
     const maxDepth = Math.min(this.options.postingCap, this.options.listsAbove);
-    return thresholdSearch(words, source, { certify: Math.min(CERTIFY, query.limit ?? CERTIFY), maxDepth, maxCompletions: MAX_COMPLETIONS, unseenBoost: boost && !scanBoosted ? query.placeBoost : 1, seeds: SEEDS }, exact);
+    return thresholdSearch(words, source, { certify: Math.min(CERTIFY, query.limit ?? CERTIFY), maxDepth, maxCompletions: MAX_COMPLETIONS, unseenBoost: boost && !scanBoosted ? query.placeBoost : 1, seeds: SEEDS, ...(query.limit !== undefined ? { keep: query.limit } : {}) }, exact);
   }
 
   /**
@@ -118,23 +120,24 @@ export class SqliteBackend implements SearchBackend {
     if (words[0]!.term.passages > CONJUNCTION_CAP) return [];
     let ids: number[] = [];
     for (let tries = 0; tries < 2 && words.length >= 2; tries++, words = words.slice(0, -1)) {
-      ids = (this.matching.all(words.map((word) => termToken(word.termId)).join(' AND ')) as number[]).filter((id) => this.lengths.isServed(id) && (!keeps || keeps(id)));
+      ids = [];
+      for (const id of this.matching.all(words.map((word) => termToken(word.termId)).join(' AND ')) as number[]) if (this.lengths.isServed(id) && (!keeps || keeps(id))) ids.push(id);
       if (ids.length >= CERTIFY) break;
     }
-    return best(ids.map((id) => ({ id, score: this.lengths.impactOf(id, 1) })), limit).map((hit) => hit.id);
+    return shortestIds(ids, (id) => this.lengths.termsIn(id), limit);
   }
 
   /** Every posting of every word scored (MiniSearch's ranking; the bench's reference and Infinity's meaning). */
   private exhaustive(words: ScoredWord[], keepsSpan: ((span: ReportSpan) => boolean) | undefined, boostOfSpan: (span: ReportSpan) => number): RankedPassage[] {
     const scores = new Map<number, { sum: number; words: number }>();
     for (const word of words) {
-      for (const [id, impact] of this.postingsOf(word)) {
+      this.postingsOf(word, (id, impact) => {
         const entry = scores.get(id);
         if (entry) {
           entry.sum += word.factor * impact;
           entry.words += 1;
         } else scores.set(id, { sum: word.factor * impact, words: 1 });
-      }
+      });
     }
     const ranked: RankedPassage[] = [];
     for (const [id, { sum, words: matched }] of scores) {
@@ -151,7 +154,7 @@ export class SqliteBackend implements SearchBackend {
     const frequencies: number[] = [];
     for (const span of spans) {
       if (span.count === 0) continue;
-      for (const [id, vector] of this.vectors.all(span.first, span.first + span.count - 1) as [number, Buffer][]) {
+      for (const [id, vector] of this.vectors.range(span.first, span.first + span.count - 1)) {
         const score = this.vectorScore(id, vector, sorted, frequencies) * boostOfSpan(span);
         if (score > 0) scores.set(id, score);
       }
@@ -160,7 +163,7 @@ export class SqliteBackend implements SearchBackend {
   }
 
   /** A passage's score from its vector (without the boost): words sorted by term id. */
-  private vectorScore(id: number, vector: Buffer | undefined, sorted: SortedWords, frequencies: number[]): number {
+  private vectorScore(id: number, vector: Uint8Array | undefined, sorted: SortedWords, frequencies: number[]): number {
     if (!vector) return 0;
     frequenciesIn(vector, sorted.termIds, frequencies);
     let sum = 0;
@@ -180,9 +183,8 @@ export class SqliteBackend implements SearchBackend {
   }
 
   /** A word's FTS5 postings with MiniSearch's impacts (rows of removed reports included: they are dropped as unserved). */
-  private postingsOf(word: ScoredWord): [number, number][] {
-    const rows = this.allPostings.all(termToken(word.termId)) as [number, number][];
-    return rows.map(([id, score]) => [id, this.lengths.impact(id, score, word.term)]);
+  private postingsOf(word: QueryWord, each: (id: number, impact: number) => void): void {
+    this.postings.read(termToken(word.termId), (id, frequency) => each(id, this.lengths.impactOf(id, frequency)));
   }
 
   /** The query's words found in the store, with weight × IDF and whether an impact list reads them. */
@@ -215,23 +217,6 @@ function filterOf({ places, publishedFrom, publishedTo }: BackendQuery): ((span:
 
 function passagesIn(spans: readonly ReportSpan[]): number {
   return spans.reduce((sum, span) => sum + span.count, 0);
-}
-
-function byScore(a: RankedPassage, b: RankedPassage): number {
-  return b.score - a.score || a.id - b.id;
-}
-
-/** The `limit` best passages, best first, without sorting them all (a common word's list holds thousands). */
-function best(ranked: readonly RankedPassage[], limit: number): RankedPassage[] {
-  const top: RankedPassage[] = [];
-  for (const passage of ranked) {
-    if (top.length === limit && byScore(passage, top[limit - 1]!) >= 0) continue;
-    let at = top.length;
-    while (at > 0 && byScore(passage, top[at - 1]!) < 0) at--;
-    top.splice(at, 0, passage);
-    if (top.length > limit) top.pop();
-  }
-  return top;
 }
 
 /** The report span holding a passage id (spans sorted by first passage). */

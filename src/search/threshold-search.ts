@@ -1,4 +1,6 @@
 import type { RankedPassage } from './backend.js';
+import type { ListSlice } from '../store/impact-lists.js';
+import { Candidates, TopScores } from './threshold-candidates.js';
 
 /** A query word as the ranking sees it: its term id, weight × IDF, and whether it is read from an impact list. */
 export interface QueryWord {
@@ -11,10 +13,10 @@ export interface QueryWord {
 
 /** What the threshold search reads: the store's postings, impact lists and passage vectors. */
 export interface ImpactSource {
-  /** Every posting of a word (only words that are not listed), with impacts. */
-  postings(word: QueryWord): Iterable<readonly [number, number]>;
+  /** `each(id, impact)` for every posting of a word (only words that are not listed). */
+  postings(word: QueryWord, each: (id: number, impact: number) => void): void;
   /** Entries `from` to `to` (exclusive) of a listed word's impact list, best first. */
-  listSlice(word: QueryWord, from: number, to: number): readonly (readonly [number, number])[];
+  listSlice(word: QueryWord, from: number, to: number): ListSlice;
   /** Passages' exact scores for every word of the query (their stored vectors, read in one statement). */
   exactScores(ids: readonly number[]): number[];
   /** A passage's place boost (1 when none); 1 for every passage already scored exactly. */
@@ -39,6 +41,8 @@ export interface ThresholdOptions {
   unseenBoost: number;
   /** Passages of the listed words' conjunction completed when the lists cannot certify the top (0: none). */
   seeds?: number;
+  /** Passages the caller ranks at most: the others come back only if they tie with the `keep`-th best (absent: every passage). */
+  keep?: number;
 }
 
 /** Candidates completed per statement. */
@@ -46,82 +50,6 @@ const COMPLETION_BATCH = 64;
 /** First depth read from each list; each round reads four times deeper. */
 const FIRST_DEPTH = 250;
 
-/**
- * Passages seen in some list or postings but not scored exactly yet, as parallel typed arrays by
- * slot: the sum of the scores known (words whose postings or list entries held the passage), the
- * words matched, and the listed words whose list held it (bit per word; words past 30 always count
- * as unknown). A passage id finds its slot in an open-addressing table. At 10 000× a query notes
- * up to ~16 000 passages: a Map of objects cost ~8 ms of it.
- */
-class Candidates {
-  /** Passage id + 1 per table cell (0: empty), and the slot it has. */
-  private keys = new Int32Array(1 << 12);
-  private slots = new Int32Array(1 << 12);
-  ids = new Int32Array(1 << 11);
-  sums = new Float64Array(1 << 11);
-  words = new Int32Array(1 << 11);
-  seen = new Int32Array(1 << 11);
-  /** Scored exactly since (or never to be): no longer a candidate. */
-  gone = new Uint8Array(1 << 11);
-  size = 0;
-
-  note(id: number, score: number, bit: number): void {
-    const cell = this.cellOf(id);
-    if (this.keys[cell] !== 0) {
-      const slot = this.slots[cell]!;
-      this.sums[slot] = this.sums[slot]! + score;
-      this.words[slot] = this.words[slot]! + 1;
-      this.seen[slot] = this.seen[slot]! | bit;
-      return;
-    }
-    if (this.size === this.ids.length) {
-      this.grow();
-      this.note(id, score, bit);
-      return;
-    }
-    const slot = this.size++;
-    this.keys[cell] = id + 1;
-    this.slots[cell] = slot;
-    this.ids[slot] = id;
-    this.sums[slot] = score;
-    this.words[slot] = 1;
-    this.seen[slot] = bit;
-  }
-
-  remove(id: number): void {
-    const cell = this.cellOf(id);
-    if (this.keys[cell] !== 0) this.gone[this.slots[cell]!] = 1;
-  }
-
-  /** The cell holding `id`, or the empty cell where it would go (the table is at most half full). */
-  private cellOf(id: number): number {
-    const mask = this.keys.length - 1;
-    let cell = Math.imul(id, 0x9e3779b1) & mask;
-    while (this.keys[cell] !== 0 && this.keys[cell] !== id + 1) cell = (cell + 1) & mask;
-    return cell;
-  }
-
-  /** Twice the room: the arrays copied, the table rebuilt. */
-  private grow(): void {
-    const grown = <T extends Int32Array | Float64Array | Uint8Array>(array: T): T => {
-      const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
-      bigger.set(array);
-      return bigger;
-    };
-    this.ids = grown(this.ids);
-    this.sums = grown(this.sums);
-    this.words = grown(this.words);
-    this.seen = grown(this.seen);
-    this.gone = grown(this.gone);
-    this.keys = new Int32Array(this.keys.length * 2);
-    this.slots = new Int32Array(this.slots.length * 2);
-    for (let slot = 0; slot < this.size; slot++) {
-      const cell = this.cellOf(this.ids[slot]!);
-      this.keys[cell] = this.ids[slot]! + 1;
-      this.slots[cell] = slot;
-    }
-  }
-}
 
 /**
  * Top-k over impact-ordered lists with a score-at-least threshold (Fagin's threshold algorithm,
@@ -135,11 +63,11 @@ class Candidates {
  */
 export function thresholdSearch(words: readonly QueryWord[], source: ImpactSource, options: ThresholdOptions, exact = new Map<number, number>()): RankedPassage[] {
   const listed = words.filter((word) => word.listed);
-  const candidates = new Candidates();
+  const candidates = Candidates.empty();
   const note = (id: number, score: number, bit: number) => {
     if (!exact.has(id) && source.keeps(id)) candidates.note(id, score, bit);
   };
-  for (const word of words) if (!word.listed) for (const [id, impact] of source.postings(word)) note(id, word.factor * impact, 0);
+  for (const word of words) if (!word.listed) source.postings(word, (id, impact) => note(id, word.factor * impact, 0));
 
   const completeSeeds = (ids: readonly number[]) => {
     const fresh = ids.filter((id) => !exact.has(id) && source.keeps(id));
@@ -163,10 +91,10 @@ export function thresholdSearch(words: readonly QueryWord[], source: ImpactSourc
       if (read[i]! >= depth) return;
       const slice = source.listSlice(word, read[i]!, depth);
       const bit = i < 30 ? 1 << i : 0;
-      for (const [id, impact] of slice) note(id, word.factor * impact, bit);
+      for (let at = 0; at < slice.length; at++) note(slice.ids[at]!, word.factor * slice.impacts[at]!, bit);
       read[i] = depth;
       // Past a list's end, a passage not in it scores at most its last entry (the list keeps the best only).
-      if (slice.length > 0) frontier[i] = slice[slice.length - 1]![1];
+      if (slice.length > 0) frontier[i] = slice.impacts[slice.length - 1]!;
       else if (frontier[i] === Infinity) frontier[i] = 0;
     });
     const known = new TopScores(options.certify);
@@ -226,31 +154,22 @@ export function thresholdSearch(words: readonly QueryWord[], source: ImpactSourc
   // holding them all are completed too.
   const uncertain = !top.full || top.kth < unseenBound() || (at < open.length && bounds[open[at]!]! > top.kth);
   if (uncertain && listed.length >= 2 && options.seeds && source.conjunction) completeSeeds(source.conjunction(listed, options.seeds));
-  const ranked: RankedPassage[] = [...exact].map(([id, score]) => ({ id, score }));
   // Passages never completed rank by what is known of them (a lower bound of their score).
-  for (let slot = 0; slot < candidates.size; slot++) if (!candidates.gone[slot]) ranked.push({ id: ids[slot]!, score: sums[slot]! * matched[slot]! * source.boostOf(ids[slot]!) });
+  const known = new Float64Array(candidates.size);
+  const scores = new Float64Array(exact.size + candidates.size);
+  let scored = 0;
+  for (const score of exact.values()) scores[scored++] = score;
+  for (let slot = 0; slot < candidates.size; slot++) if (!gone[slot]) scores[scored++] = known[slot] = sums[slot]! * matched[slot]! * source.boostOf(ids[slot]!);
+  // Only what can be among the best `keep`: an object for each of ~16 000 passages cost ~1 ms at 10 000×.
+  const least = lowestKept(scores.subarray(0, scored), options.keep);
+  const ranked: RankedPassage[] = [];
+  for (const [id, score] of exact) if (score >= least) ranked.push({ id, score });
+  for (let slot = 0; slot < candidates.size; slot++) if (!gone[slot] && known[slot]! >= least) ranked.push({ id: ids[slot]!, score: known[slot]! });
   return ranked;
 }
 
-/** The k best scores seen, for the threshold. */
-class TopScores {
-  private readonly scores: number[] = [];
-
-  constructor(private readonly k: number) {}
-
-  get full(): boolean {
-    return this.scores.length >= this.k;
-  }
-
-  get kth(): number {
-    return this.scores[this.k - 1] ?? 0;
-  }
-
-  add(score: number): void {
-    if (this.full && score <= this.kth) return;
-    let at = this.scores.length;
-    while (at > 0 && this.scores[at - 1]! < score) at--;
-    this.scores.splice(at, 0, score);
-    if (this.scores.length > this.k) this.scores.pop();
-  }
+/** The `keep`-th highest score (every score when `keep` is absent or not reached). */
+function lowestKept(scores: Float64Array, keep: number | undefined): number {
+  if (keep === undefined || scores.length <= keep) return -Infinity;
+  return scores.slice().sort()[scores.length - keep]!;
 }

@@ -55,7 +55,7 @@ export class PassageLengths {
 
   /** MiniSearch's score of a term found `frequency` times in a passage, without the IDF. */
   impactOf(id: number, frequency: number): number {
-    return D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * this.termsOf(id)) / this.avgTerms));
+    return D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * this.termsIn(id)) / this.avgTerms));
   }
 
   /** Whether a passage id is one of a served report (removed reports' rows stay in FTS5); a passage holding a term has tokens. */
@@ -79,7 +79,8 @@ export class PassageLengths {
     return this.chunkOf(id).tokens[id & CHUNK_MASK] ?? 0;
   }
 
-  private termsOf(id: number): number {
+  /** A passage's distinct terms (MiniSearch's length): of two passages, the shorter scores a word found once higher. */
+  termsIn(id: number): number {
     return this.chunkOf(id).terms[id & CHUNK_MASK] ?? 0;
   }
 

@@ -7,6 +7,7 @@ import type { SearchBackend } from '../search/backend.js';
 import { SqliteBackend, spanContaining, type ReportSpan } from '../search/sqlite-backend.js';
 import type { Manifest } from '../search/types.js';
 import { readReportSpans, type StoredSpan } from './report-spans.js';
+import { sliceUtf8 } from './utf8-slice.js';
 import { POSTING_CAP } from './sqlite-impacts.js';
 import { SQLITE_FILE, openStoreFile } from './sqlite-schema.js';
 import type { FigureSource, ReportStore, ReportSummary, TermStatistics } from './types.js';
@@ -15,7 +16,7 @@ interface StoredReport extends ReportSummary, ReportSpan {
   rowId: number;
 }
 
-/** Report texts kept after a read: a passage and its neighbours come from the same report. */
+/** Report texts kept after a read (as UTF-8: a passage's part is decoded alone): a passage and its neighbours come from the same report. */
 const TEXT_CACHE_SIZE = 16;
 
 type ReportRow = { id: number; file: string; meta: string; first_passage: number; passage_count: number; year: number | null };
@@ -34,7 +35,7 @@ export class SqliteStore implements ReportStore {
   readonly figures: FigureSource;
   readonly termStats: TermStatistics;
   private readonly summaries = new Map<string, ReportSummary | undefined>();
-  private readonly texts = new Map<string, string>();
+  private readonly texts = new Map<string, Buffer>();
   private readonly read;
   private backend: SearchBackend | undefined;
 
@@ -47,7 +48,7 @@ export class SqliteStore implements ReportStore {
     private readonly postingCap = manifest.posting_cap ?? POSTING_CAP,
   ) {
     this.read = {
-      text: db.prepare('SELECT text FROM report_texts WHERE id = ?').pluck(),
+      text: db.prepare('SELECT CAST(text AS BLOB) FROM report_texts WHERE id = ?').pluck(),
       spans: db.prepare('SELECT start, end FROM passages WHERE id BETWEEN ? AND ? ORDER BY id').raw(),
       figures: db.prepare('SELECT figure FROM figures WHERE indicator = ? ORDER BY id').pluck(),
       term: db.prepare('SELECT passages FROM terms WHERE term = ?').pluck(),
@@ -107,7 +108,7 @@ export class SqliteStore implements ReportStore {
   report(docId: string): Report | undefined {
     const summary = this.summaryOf(docId);
     const span = summary && this.spanOfDoc(docId);
-    return summary && span && { meta: summary.meta, file: summary.file, text: this.textOf(span) };
+    return summary && span && { meta: summary.meta, file: summary.file, text: this.textOf(span).toString('utf8') };
   }
 
   passage(id: string): Passage | undefined {
@@ -134,7 +135,7 @@ export class SqliteStore implements ReportStore {
     if (last < first) return [];
     const text = this.textOf(span);
     const spans = this.read.spans.all(span.first + first, span.first + last) as [number, number][];
-    return spans.map(([start, end], i) => ({ passage_id: passageId(span.docId, first + i), doc_id: span.docId, ordinal: first + i, start, end, text: text.slice(start, end) }));
+    return spans.map(([start, end], i) => ({ passage_id: passageId(span.docId, first + i), doc_id: span.docId, ordinal: first + i, start, end, text: sliceUtf8(text, start, end) }));
   }
 
   searchBackend(): SearchBackend {
@@ -165,10 +166,11 @@ export class SqliteStore implements ReportStore {
     this.db.close();
   }
 
-  private textOf(span: StoredSpan): string {
+  /** A report's text as stored (UTF-8). */
+  private textOf(span: StoredSpan): Buffer {
     let text = this.texts.get(span.docId);
     if (text === undefined) {
-      text = this.read.text.get(span.rowId) as string;
+      text = this.read.text.get(span.rowId) as Buffer;
       if (this.texts.size >= TEXT_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value!);
       this.texts.set(span.docId, text);
     }

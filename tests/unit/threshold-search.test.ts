@@ -36,8 +36,11 @@ function corpus(seed: number, passages: number, shares: number[], listsAbove: nu
   };
   let completions = 0;
   const source: ImpactSource = {
-    postings: (word) => impact[word.termId - 1]!,
-    listSlice: (word, from, to) => lists[word.termId - 1]!.slice(from, to),
+    postings: (word, each) => impact[word.termId - 1]!.forEach((value, id) => each(id, value)),
+    listSlice: (word, from, to) => {
+      const entries = lists[word.termId - 1]!.slice(from, to);
+      return { ids: entries.map(([id]) => id), impacts: entries.map(([, impact]) => impact), length: entries.length };
+    },
     exactScores: (ids) => {
       completions += ids.length;
       return ids.map(score);
