@@ -59,7 +59,7 @@ const COMMON_AREA_NAMES = new Set(['新城区', '城区', '郊区', '矿区', '�
 
 /** A mention of such a name not written after its city (西安市新城区) names an area, not that district. */
 function namesCommonArea(text: string, mention: { start: number; end: number }): boolean {
-  return COMMON_AREA_NAMES.has(text.slice(mention.start, mention.end)) && !/[市州盟]$/.test(text.slice(0, mention.start));
+  return COMMON_AREA_NAMES.has(text.slice(mention.start, mention.end)) && !/[市州盟]/.test(text[mention.start - 1] ?? '');
 }
 
 /** Words for a place above the report's: 全国 always; 全省 below a province; 全区 below an autonomous region. */

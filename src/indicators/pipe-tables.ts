@@ -1,5 +1,5 @@
 import { LABEL_MARKS, TABLE_UNIT, TABLE_VALUE, cellQuantity } from './table-rows.js';
-import { linesOf, type Line, type YearColumnCell, type YearColumnTable } from './year-columns.js';
+import { linesOf, tableOf, type Line, type YearColumnCell, type YearColumnTable } from './year-columns.js';
 
 /**
  * Statistics forms flattened to pipe-separated lines under a header that names the columns
@@ -61,7 +61,7 @@ function formYear(lines: readonly Line[], header: number): number | undefined {
   return undefined;
 }
 
-function readTable(lines: readonly Line[], header: number, columns: Columns): YearColumnTable {
+function readTable(lines: readonly Line[], header: number, columns: Columns): YearColumnTable | undefined {
   const year = formYear(lines, header);
   const cells: YearColumnCell[] = [];
   let parent: string | undefined;
@@ -86,8 +86,7 @@ function readTable(lines: readonly Line[], header: number, columns: Columns): Ye
       segmentEnd: line.start + line.text.length,
     });
   }
-  const last = lines[end - 1]!;
-  return { start: lines[header]!.start, end: last.start + last.text.length, cells };
+  return tableOf(lines, header, end, cells);
 }
 
 export function readPipeTables(text: string): YearColumnTable[] {
@@ -99,7 +98,8 @@ export function readPipeTables(text: string): YearColumnTable[] {
     const columns = columnsOf(cellsOf(lines[i]!));
     if (!columns) continue;
     const table = readTable(lines, i, columns);
-    if (table.cells.length > 0) tables.push(table);
+    if (!table) continue;
+    tables.push(table);
     while (i + 1 < lines.length && lines[i + 1]!.start < table.end) i++;
   }
   return tables;

@@ -37,7 +37,7 @@ const VISITED = /走访|慰问|看望|探望/;
 /** One named institution's beds (…康养院,设置养老床位49张 / 敬老中心设有床位120张): a part of the place's. */
 const ONE_INSTITUTION = /[一-鿿]{2,}(院|中心|公寓|之家)[，,]?(设置|设有|拥有|共有|开放|核定)(养老)?床位$/;
 
-/** Money or events of one month (1月份, 当月, a month heading its clause: 2025年10月,发放…): not a year's or a place's total. */
+/** Money or events of one month (1月份, 当月): not a year's or a place's total. */
 const ONE_MONTH = /(?<![\d][-—至到~～]|[\d][-—至到~～]\d)\d{1,2}月份|当月|本月|单月/;
 /**
  * A month heading a clause (2025年10月,发放…): it dates the flows of that month. Not 截至 that month,
@@ -102,14 +102,12 @@ const LOTTERY_GAME = /游戏|即开型?|电脑票|双色球|刮刮乐|快乐8/;
 const REQUIRED = /要求|确保|应当|须|必须|原则上/;
 /** A tier of a standard or of places: 一类地区, 二档, 第三档 (一类 before 型 or 社会组织 is a kind, above). */
 const TIER = /第?[一二三四五六1-6][类档](?!型|社会组织|床位)/;
-/**
- * A ring of a city's area apart from its centre (远城区, 近郊区, 新城区), or every part but some
- * (各市县(海口、三亚除外), 除城区外): a part of the place, not the place.
- */
-const AREA_PART = /远城区|远郊区?|近郊区?|[(（][^()（）]{1,20}除外[)）]|除(?!此)[^，,。；;()（）]{0,16}(市|县|区|旗|城区|市区)(以)?外/;
+/** A ring of a city's area apart from its centre (远城区, 近郊区; not 新城区, also a district's name). */
+const RING = /远城区|远郊区?|近郊区?/;
+/** A ring, or every part but some (各市县(海口、三亚除外), 除城区外): a part of the place, not the place. */
+const AREA_PART = new RegExp(`${RING.source}|[(（][^()（）]{1,20}除外[)）]|除(?!此)[^，,。；;()（）]{0,16}(市|县|区|旗|城区|市区)(以)?外`);
 /** The centre of a city (中心城区, 主城区) set apart from a ring in the same sentence: one tier of two. */
 const CENTRE = /中心城区|主城区/;
-const RING = /远城区|远郊区?|近郊区?/;
 /** Areas listed as sharing one value (中心城区和远城区统一…): the whole place. */
 const SHARED = /统一|均为|一致|同一/;
 /**
@@ -161,7 +159,7 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   const centre = RING.test(sentence) && !shared ? CENTRE.exec(lead) : null;
   const areaPart = shared ? null : AREA_PART.exec(before);
   // A campaign's own flow (“慈善一日捐”活动,…共募集), unless the clause sums the year (全年, 累计).
-  const campaign = flowTotal && !WHOLE_OF_PERIOD.test(lead) ? NAMED_CAMPAIGN.exec(before) : null;
+  const campaign = flowTotal && !wholePeriod ? NAMED_CAMPAIGN.exec(before) : null;
   const kind = KIND_OF.exec(clauseText) ?? RATED.exec(lead) ?? TIER.exec(lead) ?? areaPart ?? centre ?? group ?? ONE_OFF.exec(lead) ?? AMONG.exec(lead) ?? CAMPAIGN.exec(lead) ?? campaign;
   if (kind) return { role: 'subset', evidence: kind[0] };
   const game = quantity.baseUnit === '元' && quantity.magnitude >= 1e4 ? LOTTERY_GAME.exec(lead) : null;
