@@ -10,12 +10,12 @@ const UNITS_OF_PLACES = ['个', '家', '所', '处'];
  */
 export const CATALOGUE: readonly IndicatorDef[] = [
   // Standards: money per person, normalised to a month.
-  { id: 'dibao_urban', name: '城市低保标准', aliases: ['城市最低生活保障标准', '城市居民最低生活保障标准', '城市低保', '城镇低保标准'], kind: 'standard', unit: PER_MONTH, subject: /城市(居民)?(最低生活保障|低保)|城镇(居民)?(最低生活保障|低保)/ },
-  { id: 'dibao_rural', name: '农村低保标准', aliases: ['农村最低生活保障标准', '农村居民最低生活保障标准', '农村低保'], kind: 'standard', unit: PER_MONTH, subject: /(农村(牧区)?|农牧区)(居民)?(最低生活保障|低保)/ },
+  { id: 'dibao_urban', name: '城市低保标准', aliases: ['城市最低生活保障标准', '城市居民最低生活保障标准', '城市低保', '城镇低保标准'], kind: 'standard', unit: PER_MONTH, subject: /(城市|城镇)(居民)?[月年]?(平均|人均)?(最低生活保障|低保)/ },
+  { id: 'dibao_rural', name: '农村低保标准', aliases: ['农村最低生活保障标准', '农村居民最低生活保障标准', '农村低保'], kind: 'standard', unit: PER_MONTH, subject: /(农村(牧区)?|农牧区)(居民)?[月年]?(平均|人均)?(最低生活保障|低保)/ },
   { id: 'dibao_unified', name: '城乡统一低保标准', aliases: ['统一低保标准', '全市低保标准', '城乡统一最低生活保障标准'], kind: 'standard', unit: PER_MONTH, subject: /(全市|全县|全区|统一的?|一体化的?)(最低生活保障|低保)标准|(最低生活保障|低保)标准(统一|并轨)|(?<![城农乡镇市村居民])(最低生活保障|低保)(月人均|年人均)?(保障)?标准|城乡(居民)?(最低生活保障|低保)(月人均|年人均)?(保障)?标准/, exclude: /城市|农村|城镇|农牧区/, clauseExclude: /分别/ },
-  { id: 'tekun_urban', name: '城市特困人员基本生活标准', aliases: ['城市特困供养标准', '城市特困人员供养标准', '城市特困标准'], kind: 'standard', unit: PER_MONTH, subject: /城市特困(供养)?(人员)?/, exclude: /失能|半失能|照料护理|护理补贴/ },
-  { id: 'tekun_rural', name: '农村特困人员基本生活标准', aliases: ['农村特困供养标准', '农村特困人员供养标准', '农村特困标准'], kind: 'standard', unit: PER_MONTH, subject: /(农村(牧区)?|农牧区)特困(供养)?(人员)?|(农村)?五保(供养)?(对象)?/, exclude: /失能|半失能|照料护理|护理补贴/ },
-  { id: 'tekun_care', name: '特困人员照料护理标准', aliases: ['特困人员照料护理补贴', '特困供养人员照料护理标准', '照料护理标准'], kind: 'standard', unit: PER_MONTH, subject: /照料护理(标准|补贴)?|护理补贴标准/, context: /特困|供养/, exclude: /残疾|孤儿|儿童/ },
+  { id: 'tekun_urban', name: '城市特困人员基本生活标准', aliases: ['城市特困供养标准', '城市特困人员供养标准', '城市特困标准'], kind: 'standard', unit: PER_MONTH, subject: /城市特困(供养)?(人员)?/, exclude: /失能|半失能|照料护理|护理补贴|护理费|护理标准/ },
+  { id: 'tekun_rural', name: '农村特困人员基本生活标准', aliases: ['农村特困供养标准', '农村特困人员供养标准', '农村特困标准'], kind: 'standard', unit: PER_MONTH, subject: /(农村(牧区)?|农牧区)特困(供养)?(人员)?|(农村)?五保(供养)?(对象)?/, exclude: /失能|半失能|照料护理|护理补贴|护理费|护理标准/ },
+  { id: 'tekun_care', name: '特困人员照料护理标准', aliases: ['特困人员照料护理补贴', '特困供养人员照料护理标准', '照料护理标准'], kind: 'standard', unit: PER_MONTH, subject: /照料护理(标准|补贴)?|护理补贴标准|(?<!残疾人)护理(费|标准)/, context: /特困|供养/, exclude: /残疾|孤儿|儿童/ },
   { id: 'orphan_centralized', name: '孤儿基本生活费(集中养育)', aliases: ['集中养育孤儿基本生活费', '集中供养孤儿标准', '集中养育孤儿标准', '机构养育孤儿基本生活费'], kind: 'standard', unit: PER_MONTH, subject: /集中(养育|供养)?(孤儿)?|机构(养育|供养)(的)?孤儿/, context: /孤儿/ },
   { id: 'orphan_dispersed', name: '孤儿基本生活费(分散供养)', aliases: ['分散供养孤儿基本生活费', '分散供养孤儿标准', '散居孤儿标准', '社会散居孤儿基本生活费'], kind: 'standard', unit: PER_MONTH, subject: /分散(供养|养育)?(孤儿)?|(社会)?散居孤儿|孤儿(社会)?散居/, context: /孤儿/ },
   { id: 'orphan_basic', name: '孤儿基本生活保障标准', aliases: ['孤儿保障标准', '孤儿基本生活保障'], kind: 'standard', unit: PER_MONTH, subject: /孤儿/, exclude: /集中|分散|散居|机构养育|机构供养|照料护理|护理补贴|助学|教育|医疗|慰问|大学|院校/ },
@@ -23,11 +23,11 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   { id: 'disability_living_subsidy', name: '困难残疾人生活补贴标准', aliases: ['残疾人生活补贴', '困难残疾人生活补贴', '残疾人两项补贴'], kind: 'standard', unit: PER_MONTH, subject: /(困难)?残疾人生活补贴/ },
   { id: 'disability_care_subsidy', name: '重度残疾人护理补贴标准', aliases: ['重度残疾人护理补贴', '残疾人护理补贴'], kind: 'standard', unit: PER_MONTH, subject: /(重度)?残疾人护理补贴/ },
   // Counts of facilities, people, organisations.
-  { id: 'street_elderly_centers', name: '街道综合养老服务中心数', aliases: ['街道综合养老服务中心', '街道养老服务中心'], kind: 'count', unit: '个', counters: UNITS_OF_PLACES, subject: /街道(综合)?养老(服务)?中心/ },
-  { id: 'day_care_centers', name: '社区日间照料中心数', aliases: ['社区日间照料中心', '日间照料中心', '日照中心', '居家社区养老服务照料中心'], kind: 'count', unit: '个', counters: UNITS_OF_PLACES, subject: /日间照料中心|(社区|居家)[\u4e00-\u9fff]{0,6}照料中心/ },
+  { id: 'street_elderly_centers', name: '街道综合养老服务中心数', aliases: ['街道综合养老服务中心', '街道养老服务中心', '街镇级养老服务综合体'], kind: 'count', unit: '个', counters: UNITS_OF_PLACES, subject: /街道(综合)?养老(服务)?中心|街镇级?养老服务综合体/ },
+  { id: 'day_care_centers', name: '社区日间照料中心数', aliases: ['社区日间照料中心', '日间照料中心', '日照中心', '居家社区养老服务照料中心', '日间照料站'], kind: 'count', unit: '个', counters: UNITS_OF_PLACES, subject: /日间照料(中心|站|室)|(社区|居家)[\u4e00-\u9fff]{0,6}照料中心/ },
   { id: 'rural_happiness_homes', name: '农村幸福院数', aliases: ['农村幸福院', '幸福院', '互助幸福院'], kind: 'count', unit: '个', counters: UNITS_OF_PLACES, subject: /幸福院/ },
   { id: 'county_tekun_institutions', name: '县级特困供养机构数', aliases: ['县级特困供养机构', '县级特困供养服务机构', '特困供养机构'], kind: 'count', unit: '个', counters: UNITS_OF_PLACES, subject: /县级?特困(人员)?供养(服务)?(机构|中心)/ },
-  { id: 'meal_points', name: '老年助餐点数', aliases: ['老年助餐点', '助餐点', '老年助餐场所', '老年食堂', '长者食堂', '幸福食堂', '长者饭堂'], kind: 'count', unit: '个', counters: UNITS_OF_PLACES, subject: /助餐(服务)?(点|场所|站点|服务点)|老年人?食堂|长者(食堂|饭堂)|幸福食堂/ },
+  { id: 'meal_points', name: '老年助餐点数', aliases: ['老年助餐点', '助餐点', '老年助餐场所', '老年食堂', '长者食堂', '幸福食堂', '长者饭堂', '老人家食堂'], kind: 'count', unit: '个', counters: UNITS_OF_PLACES, subject: /助餐(服务)?(点|场所|站点|服务点)|老年人?食堂|老人家食堂|长者(食堂|饭堂)|幸福食堂/ },
   { id: 'home_adaptation', name: '适老化改造户数', aliases: ['适老化改造', '家庭适老化改造', '居家适老化改造'], kind: 'count', unit: '户', counters: ['户'], subject: /适老化改造|改造/, context: /适老化/ },
   { id: 'elderly_institutions', name: '养老机构数', aliases: ['养老机构', '养老院', '养老机构数量'], kind: 'count', unit: '个', counters: UNITS_OF_PLACES, subject: /养老机构/ },
   { id: 'elderly_beds', name: '养老床位数', aliases: ['养老床位', '床位数', '养老服务床位'], kind: 'count', unit: '张', counters: ['张'], subject: /床位/, exclude: /护理型|占比|新增|不低于|每个|每所/, context: /养老/ },

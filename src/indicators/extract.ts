@@ -32,7 +32,10 @@ const PARTS_OF: Record<string, readonly string[]> = {
 /** A heading over next year's plans (二、2024年工作打算, 下一步工作思路): what is under it is intended, not done. */
 const PLAN_SECTION = /打算|计划|思路|目标任务|工作安排|重点工作|展望|下一步/;
 
-/** After 其中, a figure of an indicator already given in the sentence (or one the total is made of) is a part of it. */
+/**
+ * After 其中, a figure of an indicator already given in the sentence (or one the total is made of) is
+ * a part of it, unless it is a named part of the place's own (其中某县…).
+ */
 function markParts(sentence: string, figures: Figure[], passage: Passage): void {
   for (const match of sentence.matchAll(/其中/g)) {
     const at = passage.start + (match.index ?? 0);
@@ -40,7 +43,9 @@ function markParts(sentence: string, figures: Figure[], passage: Passage): void 
     for (const figure of figures) {
       // 其中2019年7.16亿元、2020年10.27亿元: a breakdown by year is a series of levels, not parts.
       const whole = wholes.find((w) => (w.indicator === figure.indicator || PARTS_OF[w.indicator]?.includes(figure.indicator)) && !(yearStated(figure) && figure.as_of !== w.as_of));
-      if (figure.citation.end > at && valueOffset(figure, 0) > at && whole && figure.role === 'level') {
+      // 其中嘉峪关市…7200元: a named part of the place has a level of its own, not a share of the whole's.
+      const ownPlace = figure.sub_place && figure.place !== whole?.place;
+      if (figure.citation.end > at && valueOffset(figure, 0) > at && whole && figure.role === 'level' && !ownPlace) {
         demote(figure, '其中', 'subset');
       }
     }
@@ -60,7 +65,7 @@ function markPartsAfterSentence(passages: readonly Passage[], figures: readonly 
       const whole = wholes.find((w) => w.role === 'level') ?? wholes[0];
       if (!whole) continue;
       // 9月份销售彩票5.46亿元。其中,福利彩票销售3.55亿元: the part of one month's figure is one month's too.
-      if (whole.role === 'level') demote(figure, '其中', 'subset');
+      if (whole.role === 'level' && !(figure.sub_place && figure.place !== whole.place)) demote(figure, '其中', 'subset');
       else if (whole.role === 'partial_period' || whole.role === 'cumulative' || whole.role === 'plan') demote(figure, `其中(${whole.evidence ?? whole.role})`, whole.role);
     }
   }
@@ -148,7 +153,9 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
     openingYear() ??
     yearOfHeading(headingAbove(), context.year) ??
     yearOfHeading(dateLineAbove(fullText, passage.start), context.year);
-  const around = { carried: once(carriedYear), ofSentenceBefore: once(() => lastYearIn(sentenceBefore(fullText, passage.start), context.year)) };
+  // 由上年年人均1400元提高到1800元,…最低为2400元: a year written onto an old value dates that value only.
+  const oldValues = levels.flatMap((level) => (level.previous && level.fromAt !== undefined ? [{ start: level.fromAt, end: level.previous.end }] : []));
+  const around = { carried: once(carriedYear), ofSentenceBefore: once(() => lastYearIn(sentenceBefore(fullText, passage.start), context.year)), oldValues };
   for (const level of levels) {
     const assigned = level.indicator
       ? { indicator: level.indicator, subjectStart: level.subjectStart ?? 0 }

@@ -3,7 +3,7 @@ import type { Places } from '../places/places.js';
 import { outsidePlaceIn, periodOf, subPlaceIn } from './context.js';
 import type { Level } from './levels.js';
 import { normalize } from './normalize.js';
-import { clauseAt } from './sentence.js';
+import { clauseAt, type Span } from './sentence.js';
 import type { FigureRole } from './roles.js';
 import type { Figure, IndicatorDef } from './types.js';
 import { THAT_YEAR, effectiveYearBefore, lastYearIn, leadYearFor, saysNow, yearBefore, yearOpeningSentence, type LeadYear } from './years.js';
@@ -34,7 +34,7 @@ function textYearOf(sentence: string, position: number, previous: Level['previou
 
 /** The year the figure's own sentence gives it: written before it, 当年, or the date its new value took effect. */
 function yearInSentence(sentence: string, position: number, previous: Level['previous'], context: ReportContext, around?: YearsAround): number | null {
-  const stated = yearBefore(sentence, position, previous ? previous.end : 0, context.year);
+  const stated = yearBefore(withoutOldValues(sentence, position, around?.oldValues), position, previous ? previous.end : 0, context.year);
   if (stated !== null) return stated;
   // 我省从2014年开始实行…。当年,全省…标准分别为330元/月: 当年 is the year named just before.
   const thatYear = THAT_YEAR.test(sentence.slice(0, position)) ? lastYearIn(sentence.slice(0, position), context.year) ?? around?.ofSentenceBefore() ?? null : null;
@@ -67,6 +67,18 @@ export function yearStated(figure: Figure): boolean {
 export interface YearsAround {
   carried: () => number | null;
   ofSentenceBefore: () => number | null;
+  /** The sentence's from→to old values, from their 由/从 (years written there are theirs). */
+  oldValues?: readonly Span[];
+}
+
+/** The sentence with the old values of from→to's that end before `position` blanked out (same length). */
+function withoutOldValues(sentence: string, position: number, oldValues: readonly Span[] = []): string {
+  let text = sentence;
+  for (const span of oldValues) {
+    if (span.end > position) continue;
+    text = text.slice(0, span.start) + '\u3000'.repeat(span.end - span.start) + text.slice(span.end);
+  }
+  return text;
 }
 
 export function toFigure(sentence: string, passage: Passage, context: ReportContext, level: Level, indicator: IndicatorDef, subjectStart: number, around?: YearsAround): Figure {

@@ -33,11 +33,14 @@ export interface Level {
   /** Set when a 分别/均 construction already decided the indicator. */
   indicator?: IndicatorDef;
   subjectStart?: number;
+  /** Where the 由/从 of its from→to stands: from there to the old value, the text speaks of the old value. */
+  fromAt?: number;
 }
 
 /** Splits a sentence's quantities into changes (dropped, or collected in `changes`: changes.ts reads them) and levels, pairing from → to. */
 export function levelsOf(sentence: string, quantities: readonly Quantity[], reportYear: number | null, changes?: Quantity[]): Level[] {
   const previousOf = new Map<Quantity, Quantity>();
+  const fromOf = new Map<Quantity, number>();
   const isPrevious = new Set<Quantity>();
   for (const match of sentence.matchAll(FROM_TO)) {
     const fromAt = match.index ?? 0;
@@ -47,7 +50,10 @@ export function levelsOf(sentence: string, quantities: readonly Quantity[], repo
     const after = listAfter(sentence, quantities, toAt, strong.end, before[0]);
     if (before.length === 0 || after.length === 0) continue;
     const targets = before.length === 1 ? after : after.slice(0, before.length);
-    targets.forEach((target, i) => previousOf.set(target, before[Math.min(i, before.length - 1)]!));
+    targets.forEach((target, i) => {
+      previousOf.set(target, before[Math.min(i, before.length - 1)]!);
+      fromOf.set(target, fromAt);
+    });
     before.forEach((q) => isPrevious.add(q));
   }
   const levels: Level[] = [];
@@ -72,7 +78,7 @@ export function levelsOf(sentence: string, quantities: readonly Quantity[], repo
     if (SAME_FIGURE_AGAIN.test(sentence.slice(lastLevelEnd(levels), quantity.start)) && levels.at(-1)?.quantity.baseUnit.startsWith('元') && quantity.baseUnit.startsWith('元')) continue;
     const role = roleOf(sentence, quantity, reportYear);
     if (role.role === 'average') continue;
-    levels.push({ quantity, previous: previousOf.get(quantity), role });
+    levels.push({ quantity, previous: previousOf.get(quantity), fromAt: fromOf.get(quantity), role });
   }
   inheritHedges(sentence, levels);
   return levels;

@@ -116,6 +116,8 @@ const SHARED = /统一|均为|一致|同一/;
  */
 const GROUP_OF_STANDARD = /(集中|分散)(供养|养育)|重点(保障)?(对象|户)|全自理|半自理|全护理/;
 const ORPHANS_OR_SHARED = /孤儿|儿童|统一|一致|均为|均按/;
+/** The part of a standard one tier of government pays (省级补助标准, 基本生活财政补助标准): not the standard. */
+const FUNDED_PART = /(财政|省级|中央|省|市级|县级)补助标准/;
 /** A one-off payment (一次性…补贴) is a programme of its own, not the indicator's regular figure. */
 const ONE_OFF = /一次性/;
 
@@ -160,6 +162,8 @@ export function roleOf(sentence: string, quantity: Quantity, reportYear: number 
   const areaPart = shared ? null : AREA_PART.exec(before);
   // A campaign's own flow (“慈善一日捐”活动,…共募集), unless the clause sums the year (全年, 累计).
   const campaign = flowTotal && !wholePeriod ? NAMED_CAMPAIGN.exec(before) : null;
+  const funded = quantity.baseUnit.startsWith('元') && quantity.magnitude === 1 ? FUNDED_PART.exec(lead) : null;
+  if (funded) return { role: 'subset', evidence: `${funded[0]}(标准中财政补助的部分)` };
   const kind = KIND_OF.exec(clauseText) ?? RATED.exec(lead) ?? TIER.exec(lead) ?? areaPart ?? centre ?? group ?? ONE_OFF.exec(lead) ?? AMONG.exec(lead) ?? CAMPAIGN.exec(lead) ?? campaign;
   if (kind) return { role: 'subset', evidence: kind[0] };
   const game = quantity.baseUnit === '元' && quantity.magnitude >= 1e4 ? LOTTERY_GAME.exec(lead) : null;

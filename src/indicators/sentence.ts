@@ -96,3 +96,11 @@ export function withoutBracketsAfter(text: string, span: Span, at: number): stri
   // A bracket the span cuts open ("220266人(其中农村…、" ends at the 、 inside it) is left out to the span's end.
   return text.slice(span.start, at) + text.slice(at, span.end).replace(/[（(][^（()）]*[）)]/g, '').replace(/[（(][^（()）]*$/, '');
 }
+
+/** A bracket that says what is included (孤儿(含事实无人抚养儿童)…): a note on the noun before it. */
+const INCLUSION_NOTE = /[(（](?:含|包括|包含)[^()（）]*[)）]/g;
+
+/** The text with its inclusion notes blanked out (same length), so that no subject is read inside one. */
+export function withoutInclusionNotes(text: string): string {
+  return text.includes('含') || text.includes('包括') ? text.replace(INCLUSION_NOTE, (note) => '\u3000'.repeat(note.length)) : text;
+}

@@ -1,6 +1,6 @@
 import { CATALOGUE } from './catalogue.js';
 import type { Level } from './levels.js';
-import { clauseAt, itemAt, previousClause, strongSpanAt, type Span } from './sentence.js';
+import { clauseAt, itemAt, previousClause, strongSpanAt, withoutInclusionNotes, type Span } from './sentence.js';
 import type { IndicatorDef } from './types.js';
 
 /**
@@ -37,7 +37,8 @@ export function assignRespectively(sentence: string, levels: Level[]): void {
     const ownClause = clauseAt(sentence, at);
     let subjectSpan: Span = { start: ownClause.start, end: at };
     let subjects = subjectsIn(sentence, subjectSpan);
-    if (subjects.length < 2) {
+    // One subject in 分别's own clause is what its amounts are tiers of (护理标准分别为…); with none, the clause before names them.
+    if (subjects.length === 0) {
       const previous = previousClause(sentence, ownClause.start);
       if (previous) {
         subjectSpan = previous;
@@ -46,7 +47,8 @@ export function assignRespectively(sentence: string, levels: Level[]): void {
     }
     if (subjects.length < 2) continue;
     const strong = strongSpanAt(sentence, at);
-    const targets = levels.filter((l) => !l.indicator && l.quantity.start > at && l.quantity.end <= strong.end && l.quantity.baseUnit.startsWith('元')).slice(0, subjects.length);
+    const targets = listedAmounts(sentence, levels.filter((l) => !l.indicator && l.quantity.start > at && l.quantity.end <= strong.end && l.quantity.baseUnit.startsWith('元')));
+    // As many amounts as subjects, or the list is of something else (three tiers after two standards).
     if (targets.length !== subjects.length) continue;
     targets.forEach((level, i) => {
       level.indicator = subjects[i];
@@ -70,6 +72,17 @@ export function assignRespectively(sentence: string, levels: Level[]): void {
     level.subjectStart = span.start;
     for (const extra of unique.slice(1)) levels.push({ ...level, indicator: extra });
   }
+}
+
+/** The amounts listed one after another from the first (700元、500元 / 每人每月700元和每人每年6000元). */
+function listedAmounts(sentence: string, levels: readonly Level[]): Level[] {
+  const list: Level[] = [];
+  for (const level of levels) {
+    const last = list.at(-1);
+    if (last && !/^\s*[、和及与,，]?\s*(年人均|月人均|每人每[月年])?(不低于)?\s*$/.test(sentence.slice(last.quantity.end, level.quantity.start))) break;
+    list.push(level);
+  }
+  return list;
 }
 
 /**
@@ -186,6 +199,6 @@ export function assignQualifiedUnderHeading(sentence: string, levels: Level[], h
 
 function subjectsIn(sentence: string, span: Span): IndicatorDef[] {
   // 城市、农村低保标准: one head shared by two qualifiers names both standards, as 城乡 does.
-  const text = sentence.slice(span.start, span.end).replace(/^(将|把|对)/, '').replace(/(城市|城镇)[、和及与]农村/g, '城乡');
+  const text = withoutInclusionNotes(sentence.slice(span.start, span.end)).replace(/^(将|把|对)/, '').replace(/(城市|城镇)[、和及与]农村/g, '城乡');
   return text.split(/[、和及]/).flatMap((item) => indicatorsOfItem(item, sentence));
 }

@@ -1,7 +1,7 @@
 import { CATALOGUE } from './catalogue.js';
 import type { Level } from './levels.js';
 import type { Quantity } from './quantities.js';
-import { clauseAt, itemAt, strongSpanAt, withoutBracketsAfter, type Span } from './sentence.js';
+import { clauseAt, itemAt, strongSpanAt, withoutBracketsAfter, withoutInclusionNotes, type Span } from './sentence.js';
 import type { IndicatorDef } from './types.js';
 
 /**
@@ -11,14 +11,22 @@ import type { IndicatorDef } from './types.js';
  */
 
 /**
- * A clause that names no subject of its own: it opens with the from→to, the verb, 统一, or a bare
- * 标准; or it is only 救助 and a count; or only a place and its amount (…,德化县为每人每月90元): the
- * topic of the clause before, for that place.
+ * A clause that names no subject of its own: it opens with the from→to, the verb, 统一, a bare 标准
+ * or 总数达; or it is only 救助 and a count; or only a place and its amount (…,德化县为每人每月90元): the topic of the clause before, for that place.
  */
-const CONTINUES_TOPIC = /^(由|从|即|并|再|统一|提高|调整|上调|达到|增加|(保障|供养|生活|补助)?标准)|^(共|累计)?救助(了)?$/;
+const CONTINUES_TOPIC = /^(由|从|即|并|再|统一|提高|调整|上调|达到|增加|(保障|供养|生活|补助)?标准|(总数|总量)(达到?|为))|^(共|累计)?救助(了)?$/;
+/** A clause that is only a per-person amount (…城市低保标准暂不提高,每人每月640元): the standard the clause right before names. */
+const AMOUNT_ONLY = /^(为|按)?每人每[月年](为)?$/;
+/** A clause naming a standard with no figure of its own (全市城市低保标准暂不提高). */
+const STANDARD_WITHOUT_FIGURE = /^[^\d]*标准[^\d]*$/;
 const PLACE_ONLY = /^(最高的|最低的|其中)?[\u4e00-\u9fff]{1,8}(市|县|区|旗)(为|是|达到?)(每人每[月年]|每人)?$/;
 const GENERIC_FUNDS = /^(十年来|五年来|近年来)?(累计|共)?(发放|投入|支出|下拨)(各类)?(救助)?(资金|金)?$|^(合计|共计|总计)$/;
 const PER_PERSON = /每人|\/人|标准|补贴|年保障|生活费|每月|每年|月人均|年人均/;
+
+/** An amount a person gets (每人每月600元): a standard's figure, not a total. */
+function perPersonAmount(quantity: Quantity): boolean {
+  return quantity.baseUnit.startsWith('元') && quantity.magnitude === 1 && quantity.value < 1e5;
+}
 
 /** Subjects so general that a heading or the clause before says better what the money or count is for. */
 const GENERIC_INDICATORS = new Set(['assistance_funds']);
@@ -94,11 +102,17 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
   const scopes: Span[] = ownNoun ? [item] : [item, clause];
   const strong = strongSpanAt(sentence, quantity.numberStart);
   const previous = clause.start > strong.start ? { start: strong.start, end: clause.start } : undefined;
+  const opening = sentence.slice(clause.start, quantity.start);
+  // The clause right before this one, when the sentence has one.
+  const lastClause = previous ? clauseAt(sentence, clause.start - 1) : undefined;
   // "…两项补贴…, 累计发放资金1.22亿元": generic money clauses take the sentence's topic.
-  if (previous && GENERIC_FUNDS.test(sentence.slice(clause.start, quantity.start))) scopes.push(previous);
+  if (previous && GENERIC_FUNDS.test(opening)) scopes.push(previous);
   // "…农村低保标准, 由每人每年2900元提高到2960元": a clause that opens with the change carries on the topic before it.
-  else if (previous && CONTINUES_TOPIC.test(sentence.slice(clause.start, quantity.start))) scopes.push(previous);
-  const placeOnly = previous !== undefined && PLACE_ONLY.test(sentence.slice(clause.start, quantity.start));
+  // A count or a total takes the thing of the clause right before first (去年新增日间照料站300个,总数达5190个); a
+  // standard the whole topic (城市特困人员20人,农村特困人员600人,供养标准为…: whose, is not said).
+  else if (previous && lastClause && CONTINUES_TOPIC.test(opening)) scopes.push(...(perPersonAmount(quantity) ? [previous] : [lastClause, previous]));
+  else if (lastClause && AMOUNT_ONLY.test(opening) && STANDARD_WITHOUT_FIGURE.test(sentence.slice(lastClause.start, lastClause.end))) scopes.push(lastClause);
+  const placeOnly = previous !== undefined && PLACE_ONLY.test(opening);
   if (placeOnly) scopes.push(previous);
   // "19个方面": a counter followed by a noun counts that noun; 不变/左右/以内 after a figure are no nouns.
   // Nor are a conjunction (4000元和3000元), 的, or a bound (以上).
@@ -106,6 +120,7 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
   // "养老床位5000张（其中护理型床位3000张）": what a bracket after the figure says of a part does not exclude it.
   const itemText = withoutBracketsAfter(sentence, item, quantity.end);
   for (const scope of scopes) {
+    const isTopic = scope !== item && scope !== clause;
     const candidates: Candidate[] = [];
     for (const indicator of CATALOGUE) {
       if (!kindAccepts(indicator, quantity, clauseText)) continue;
@@ -113,13 +128,15 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
       if (indicator.sentenceExclude?.test(sentence)) continue;
       if (indicator.exclude?.test(itemText)) continue;
       if (indicator.clauseExclude?.test(clauseText)) continue;
-      const candidate = nearestSubject(sentence, indicator, scope, quantity, scope === previous, countsFollowingNoun);
+      const candidate = nearestSubject(sentence, indicator, scope, quantity, isTopic, countsFollowingNoun);
       if (candidate) candidates.push(candidate);
     }
     // The clause before names several things ("城市特困人员14人,农村特困人员541人,供养标准为…"): whose the figure is, is not said.
-    if (scope === previous && quantityIsStandard(candidates) && new Set(candidates.map((c) => c.indicator.id)).size > 1) return undefined;
+    if (isTopic && quantityIsStandard(candidates) && new Set(candidates.map((c) => c.indicator.id)).size > 1) return undefined;
     const best = candidates.sort((a, b) => a.distance - b.distance || b.indicator.subject.source.length - a.indicator.subject.source.length)[0];
     if (best && placeOnly && scope === previous) return { ...best, placeOnly };
+    // The whole clause before is the topic, with the place it names (六城区农村低保标准提高50元,调整后达到每月650元).
+    if (best && scope === lastClause) return { ...best, subjectStart: scope.start };
     if (best) {
       const fromHeading = GENERIC_INDICATORS.has(best.indicator.id) ? headingCandidate(heading, quantity, clauseText) : undefined;
       return fromHeading && !GENERIC_INDICATORS.has(fromHeading.indicator.id) ? { ...fromHeading, subjectStart: best.subjectStart } : best;
@@ -182,7 +199,8 @@ function nearestSubject(
 ): Candidate | undefined {
   const pattern = globalSubject(indicator);
   let best: Candidate | undefined;
-  const text = sentence.slice(scope.start, scope.end);
+  // 孤儿(含事实无人抚养儿童)集中…: a bracket that says what is included names no subject.
+  const text = withoutInclusionNotes(sentence.slice(scope.start, scope.end));
   for (const match of text.matchAll(pattern)) {
     const start = scope.start + (match.index ?? 0);
     const end = start + match[0].length;

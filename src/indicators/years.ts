@@ -98,6 +98,8 @@ const LEAD_LENGTH = 400;
 const NEXT_YEAR_FROM = /明年\d{1,2}月(?:\d{1,2}日)?(?:起|开始)/;
 /** A title naming the kind of a report on a period (2021年…统计公报, 2023年工作总结). */
 const REPORT_ON_A_YEAR = /公报|年报|统计|总结|工作报告|年度报告|发展报告|工作情况/;
+/** A lead that says what follows is of one year: 以下为2023年实行的低保标准, 下面是2022年…. */
+const INTRODUCES_YEAR = /(?:以下|下面|下表)(?:为|是|列出)[^。；;\n]{0,8}?((?:19|20)\d{2})年(?!以来|起|至|到|\d)/;
 /** A full date (2017年2月9日): when the page was printed or posted, not a year it reports on. */
 const FULL_DATE = /^\d{1,2}月\d{1,2}日/;
 
@@ -106,7 +108,8 @@ const FULL_DATE = /^\d{1,2}月\d{1,2}日/;
  * that opens 明年1月1日起… is about next year's standards; a review published in the first four
  * months of a year whose lead names only the year before (介绍了2023年…工作情况, 本报讯2013年,…) is
  * about that year; so is a bulletin or summary whose title names one earlier year (2021年浙江省民政事
- * 业发展统计公报, published in September 2022). Null when the lead says none of these.
+ * 业发展统计公报, published in September 2022), and a page whose lead introduces what follows as one
+ * year's (以下为2023年实行的低保标准). Null when the lead says none of these.
  */
 export interface LeadYear {
   year: number;
@@ -135,6 +138,9 @@ export function leadYear(text: string, published: string): LeadYear | null {
   if (!year) return null;
   const lead = text.slice(0, LEAD_LENGTH);
   if (NEXT_YEAR_FROM.test(lead)) return { year: year + 1, kind: 'next' };
+  // 以下为2023年实行的低保标准: the lead says which year what follows holds in.
+  const introduced = INTRODUCES_YEAR.exec(lead);
+  if (introduced && Number(introduced[1]) <= year) return { year: Number(introduced[1]), kind: 'titled' };
   const title = lead.split('\n').find((line) => line.trim() !== '') ?? '';
   const titleYears = new Set([...title.matchAll(YEAR)].map((match) => Number(match[1])));
   if (title.length <= 60 && !/[。，,；;]/.test(title) && titleYears.size === 1 && REPORT_ON_A_YEAR.test(title) && !SPAN_YEAR.test(title)) {
