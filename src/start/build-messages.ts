@@ -6,6 +6,11 @@ export interface BuildRequest {
   incremental: boolean;
 }
 
+/** The worker's data: the request, and one shared flag the main thread sets to 1 to ask it to stop. */
+export interface BuildWorkerData extends BuildRequest {
+  stop: SharedArrayBuffer;
+}
+
 /** What the build worker says back: its log lines, its progress, and how it ended. */
 export type BuildMessage =
   | { type: 'log'; level: 'info' | 'warn'; message: string }

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.js';
 import { openSavedIndex, type IndexLocation } from '../open-library.js';
 import { BUNDLED_INDEX_DIR, PACKAGE_ROOT } from '../paths.js';
-import type { BuildMessage, BuildRequest } from './build-messages.js';
+import type { BuildMessage, BuildRequest, BuildWorkerData } from './build-messages.js';
 import { LibraryHolder, type BuildProgress } from './library-holder.js';
 
 /** The least time between two progress lines on stderr. */
@@ -16,6 +16,8 @@ const PROGRESS_EVERY_MS = 2_000;
  * generation behind in 4 of 24 closes).
  */
 const STOP_WAIT_MS = 10_000;
+/** How long a worker asked to stop may take to reach its next call into jieba before it is terminated. */
+const ASK_WAIT_MS = 5_000;
 
 /** A build that finds the corpus changed again as it ends is tried this many times, then fails. */
 const MAX_BUILDS = 3;
@@ -57,9 +59,10 @@ function buildInWorker(holder: LibraryHolder, request: BuildRequest, logger: Log
     outcome();
   };
   let worker: Worker;
+  const workerData: BuildWorkerData = { ...request, stop: new SharedArrayBuffer(4) };
   try {
     // stdout: true keeps the worker's stdout off the process's, which belongs to the protocol.
-    worker = new Worker(options.workerUrl, { workerData: request, stdout: true });
+    worker = new Worker(options.workerUrl, { workerData, stdout: true });
     worker.stdout.on('data', (chunk: Buffer) => logger.info(`build: ${chunk.toString().trimEnd()}`));
   } catch (error) {
     failed(holder, request.location, logger, `the build could not start (${(error as Error).message})`);
@@ -83,22 +86,23 @@ function buildInWorker(holder: LibraryHolder, request: BuildRequest, logger: Log
   worker.unref();
   holder.buildStopper(() => {
     ended = true;
-    return stopWorker(worker);
+    return stopWorker(worker, new Int32Array(workerData.stop));
   });
 }
 
-/** True once the worker has stopped; false when it did not within STOP_WAIT_MS. */
-async function stopWorker(worker: Worker): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), STOP_WAIT_MS);
-  });
-  const stopped = worker.terminate().then(
-    () => true,
-    () => true,
-  );
-  const result = await Promise.race([stopped, late]);
-  clearTimeout(timer);
+/**
+ * True once the worker has stopped; false when it did not within STOP_WAIT_MS. It is asked first and
+ * ends at its next call into jieba (build-worker.ts); only one that does not is terminated from
+ * outside, which inside a native call may abort the process.
+ */
+async function stopWorker(worker: Worker, stopFlag: Int32Array): Promise<boolean> {
+  const exited = new Promise<true>((resolve) => worker.once('exit', () => resolve(true)));
+  Atomics.store(stopFlag, 0, 1);
+  const timers: NodeJS.Timeout[] = [];
+  const after = <T>(ms: number, value: () => T | Promise<T>) => new Promise<T>((resolve) => timers.push(setTimeout(() => resolve(value()), ms)));
+  const terminated = () => worker.terminate().then(() => true, () => true);
+  const result = await Promise.race([exited, after(ASK_WAIT_MS, terminated), after(STOP_WAIT_MS, () => false)]);
+  for (const timer of timers) clearTimeout(timer);
   return result;
 }
 

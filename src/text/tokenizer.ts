@@ -38,6 +38,25 @@ export interface Tokenizer {
 
 let loadedKey: string | undefined;
 
+/** Run before every call into nodejieba (see onNativeCall). */
+let beforeNativeCall: () => void = () => {};
+
+/**
+ * A hook run before each call into nodejieba, at a point where JavaScript may safely stop: a build
+ * thread asked to stop ends there (process.exit in a worker ends the thread). Stopping it from
+ * outside (Worker.terminate) while cppjieba runs can abort the whole process when the addon calls
+ * back into V8.
+ */
+export function onNativeCall(hook: () => void): void {
+  beforeNativeCall = hook;
+}
+
+/** `call` after the hook: every nodejieba call goes through here. */
+function native<T>(call: () => T): T {
+  beforeNativeCall();
+  return call();
+}
+
 /**
  * Loads nodejieba with the given dictionaries (validated first: cppjieba aborts the process on a
  * bad file). nodejieba holds one global segmenter, so loading other files replaces it.
@@ -51,15 +70,15 @@ export function loadTokenizer(dicts: JiebaDictionaries): Tokenizer {
     validateIdfFile(dicts.idfDict);
     validateNonEmptyFile(dicts.stopWordDict);
     validateNonEmptyFile(dicts.hmmDict);
-    jieba.load(dicts);
+    native(() => jieba.load(dicts));
     loadedKey = key;
   }
   const nested = nestedTermFinder(userTerms(dicts.userDict));
   return {
-    tokenize: (text) => normalizeTerms(jieba.cutForSearch(normalizeText(text), true)).flatMap(nested),
-    cut: (text) => jieba.cut(normalizeText(text), true),
-    words: (text) => normalizeTerms(jieba.cut(normalizeText(text), true)),
-    dictionaryWordsIn: (text) => jieba.cutAll(normalizeText(text)).filter((word) => [...word].length >= 2),
+    tokenize: (text) => normalizeTerms(native(() => jieba.cutForSearch(normalizeText(text), true))).flatMap(nested),
+    cut: (text) => native(() => jieba.cut(normalizeText(text), true)),
+    words: (text) => normalizeTerms(native(() => jieba.cut(normalizeText(text), true))),
+    dictionaryWordsIn: (text) => native(() => jieba.cutAll(normalizeText(text))).filter((word) => [...word].length >= 2),
   };
 }
 

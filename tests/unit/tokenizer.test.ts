@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readSynonymGroups, readTermList } from '../../src/text/dictionary.js';
 import { SYNONYMS_FILE, TERMS_FILE } from '../../src/search/jieba-files.js';
 import { SynonymTable } from '../../src/text/synonyms.js';
+import { onNativeCall } from '../../src/text/tokenizer.js';
 import { bundledLibrary } from '../helpers.js';
 
 const terms = readTermList(TERMS_FILE);
@@ -68,5 +69,23 @@ describe('synonyms', () => {
   it('uses only dictionary terms, so each synonym is one token', () => {
     const missing = groups.flat().filter((term) => !terms.includes(term));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the hook before each call into jieba', () => {
+  it('runs before every cut, so that a build thread asked to stop ends there and never inside cppjieba', () => {
+    let calls = 0;
+    onNativeCall(() => calls++);
+    try {
+      tokenizer.tokenize('全市城市低保标准提高到每人每月900元');
+      tokenizer.words('养老床位');
+      expect(calls).toBe(2);
+      onNativeCall(() => {
+        throw new Error('asked to stop');
+      });
+      expect(() => tokenizer.cut('养老床位')).toThrow('asked to stop');
+    } finally {
+      onNativeCall(() => {});
+    }
   });
 });
