@@ -13,12 +13,25 @@ import type { Figure } from './types.js';
  * year is the one demoted (its year is the doubtful part), not they.
  */
 
-/** Two statements of one figure: equal, or one hedged (约, 余, 近) and within 5% of the other. */
+/**
+ * Two statements of one figure: equal, or one hedged (约, 余, 近) and within 5% of the other, or
+ * one "N多/N余" and the other between N and N plus a unit of its last written digit (三万多张 and
+ * 32000张; 1.2万余 and 12400).
+ */
 function sameFigure(a: Figure, b: Figure): boolean {
   const [x, y] = [a.normalized_value, b.normalized_value];
   if (x === null || y === null) return x === y;
   const tolerance = a.qualifier === 'exact' && b.qualifier === 'exact' ? 0.01 : 0.05;
-  return Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y), 1e-9);
+  return Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y), 1e-9) || withinMore(a, y) || withinMore(b, x);
+}
+
+/** Whether `value` is one that "N多" (a figure qualified about_or_more) may stand for. */
+function withinMore(figure: Figure, value: number): boolean {
+  const n = figure.normalized_value;
+  if (figure.qualifier !== 'about_or_more' || n === null || n <= 0) return false;
+  let unit = 1;
+  while (Number.isInteger(n / (unit * 10)) && unit * 10 <= n) unit *= 10;
+  return value >= n && value < n + unit;
 }
 
 /** Whether the report says `figure`'s value was raised or changed to another one of the group. */

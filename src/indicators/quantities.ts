@@ -1,3 +1,4 @@
+import nzh from 'nzh/cn';
 import type { Qualifier } from './types.js';
 
 /** A number with its magnitude, hedge and unit as a report writes it: 约1.8万余张. */
@@ -53,9 +54,24 @@ const RANGE_JOIN = /^[-~～—–至到]$/;
 
 const MAGNITUDES: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
+/**
+ * A number written in Chinese numerals with its unit: 一万多张, 三千余人, 两万人次, 一百多万元. It
+ * starts with a digit word or 十 and names a hundred or more (百千万亿), so that words such as 一次性,
+ * 百家, 千家万户 are not read, nor small ones (十四个县, 三个): those are mostly the scope of a
+ * sentence, not its figure. Nor is it the tail of a longer numeral or of 第.
+ */
+const CHINESE_QUANTITY = new RegExp(`(?<![零〇一二两三四五六七八九十百千万亿第])([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)(余|多)?(万|亿)?(余|多)?(${UNIT_PATTERN})(余|多|以上)?`, 'gu');
+const HUNDREDS = /[百千万亿]/;
+
+/** The value of a Chinese numeral (nzh reads 二, not 两, as two). */
+function chineseValue(numeral: string): number {
+  return Number(nzh.decodeS(numeral.replace(/两/g, '二')));
+}
+
 /** Every quantity in a sentence. Years (2022年) and ordinals are left out: they carry no unit. */
 export function findQuantities(sentence: string): Quantity[] {
   const found: Quantity[] = [];
+  if (/[一二两三四五六七八九十]/.test(sentence)) found.push(...chineseQuantities(sentence));
   const commaGroups = [...sentence.matchAll(COMMA_GROUPED)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   for (const match of sentence.matchAll(QUANTITY)) {
     const [whole, digits = '', moreBeforeMagnitude, magnitudeChar, moreAfterMagnitude, unit, moreAfter] = match;
@@ -91,6 +107,29 @@ export function findQuantities(sentence: string): Quantity[] {
     });
   }
   markRanges(sentence, found);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function chineseQuantities(sentence: string): Quantity[] {
+  const found: Quantity[] = [];
+  for (const match of sentence.matchAll(CHINESE_QUANTITY)) {
+    const [whole, numeral = '', moreBeforeMagnitude, magnitudeChar, moreAfterMagnitude, unit = '', moreAfter] = match;
+    const value = chineseValue(numeral);
+    if (!(HUNDREDS.test(numeral) || magnitudeChar) || !Number.isFinite(value) || value <= 0) continue;
+    const numberStart = match.index ?? 0;
+    const baseUnit = unit === '％' || unit === '﹪' ? '%' : unit.replace(/\s+/g, '');
+    const about = moreBeforeMagnitude ?? moreAfterMagnitude ?? (moreAfter === '余' || moreAfter === '多' ? moreAfter : undefined);
+    found.push({
+      start: numberStart,
+      end: numberStart + whole.length,
+      numberStart,
+      value,
+      magnitude: magnitudeChar ? (MAGNITUDES[magnitudeChar] ?? 1) : 1,
+      unit: `${magnitudeChar ?? ''}${baseUnit}`,
+      baseUnit,
+      qualifier: about ? 'about_or_more' : moreAfter === '以上' ? 'at_least' : 'exact',
+    });
+  }
   return found;
 }
 

@@ -77,8 +77,8 @@ const FLOW_UNITS = /^(人次|户次|对|次|场次|件)$/;
 const COMPUTED = /计算为|测算为|折合(?!人民币)|相当于|按[^，,。；;]{0,24}(计算|测算)/;
 /** Average payments per recipient: what a household receives, not the standard. */
 const AVERAGE = /补助水平|补差水平|补差|人均补助|人均救助|平均补助|补助水准|人均[\u4e00-\u9fff]{0,2}(?<!标准)金/;
-/** A kind of the thing counted: 公益类社会组织, 护理型床位, 家庭养老床位. */
-const KIND_OF = /[\u4e00-\u9fff]{0,3}(?<!各)[类型](?:社会组织|床位|养老机构)|(?:社区|居家|家庭|公办|民办|公建民营|医养结合|普惠型?)(?:养老)?(?:服务)?(?:床位|养老机构)|失能|半失能/;
+/** A kind of the thing counted: 公益类社会组织, 护理型床位, 示范型老人家食堂, 家庭养老床位. */
+const KIND_OF = /[\u4e00-\u9fff]{0,3}(?<!各)[类型](?:社会组织|床位|养老机构|[\u4e00-\u9fff]{0,3}(?:食堂|饭堂|助餐点|幸福院|照料中心|服务中心|服务站))|(?:社区|居家|家庭|公办|民办|公建民营|医养结合|普惠型?)(?:养老)?(?:服务)?(?:床位|养老机构)|失能|半失能/;
 /** 「X中具有…资格的有9家」: those of a whole that have some property. */
 const AMONG = /(?<!集)中(?![心央国华])[^，,。；;]{1,14}的(有|为|占|达)/;
 /** Rated or graded ones: 四星级以上养老机构, 5A级社会组织, 等级评定. */

@@ -106,3 +106,40 @@ describe('vocabulary', () => {
     ]);
   });
 });
+
+describe('numbers written in Chinese numerals', () => {
+  it('are read when they name a hundred or more, with 多/余 as a hedge', () => {
+    expect(all('全市共有养老机构86家，共有床位一万多张。')).toEqual([
+      ['elderly_institutions', '平凉市', 86, 2016, 'level'],
+      ['elderly_beds', '平凉市', 10000, 2016, 'level'],
+    ]);
+    expect(levels('全年实施临时救助两千三百余人次，发放低保资金一百多万元。')).toEqual([
+      ['temporary_assistance_cases', '平凉市', 2300, 2016],
+      ['dibao_funds', '平凉市', 1000000, 2016],
+    ]);
+    const [beds] = figuresOfText('全市共有养老床位一万二千张。', '平凉市', '2016-05-20');
+    expect([beds?.normalized_value, beds?.qualifier, beds?.written]).toEqual([12000, 'exact', '一万二千张']);
+  });
+
+  it('leaves small numerals and words made of numerals alone', () => {
+    expect(all('全市十四个县区城市低保标准均为每人每月500元，百家企业一次性捐赠。')).toEqual([['dibao_urban', '平凉市', 500, 2016, 'level']]);
+    expect(all('全市共有三家养老机构。')).toEqual([]);
+  });
+});
+
+describe('a figure stated as N多 and as an exact number', () => {
+  it('is one figure when the exact one lies between N and N plus a unit of its last digit', () => {
+    const text = '全市共有养老床位一万多张。\n截至年底，全市养老床位12400张。';
+    expect(levels(text)).toEqual([
+      ['elderly_beds', '平凉市', 10000, 2016],
+      ['elderly_beds', '平凉市', 12400, 2016],
+    ]);
+    expect(levels('全市共有养老床位一万多张。\n截至年底，全市养老床位23400张。')).toEqual([]);
+  });
+});
+
+describe('a kind of facility named by 型 or 类', () => {
+  it('is a part, not the count of all of them', () => {
+    expect(all('目前已经建成18个示范型老人家食堂。')).toEqual([['meal_points', '平凉市', 18, 2016, 'subset']]);
+  });
+});
