@@ -1,4 +1,5 @@
 import type { Places } from '../places/places.js';
+import type { PlaceUnit } from '../places/types.js';
 
 const MONTH_CUE = /每人每月|\/人[·/、]月|每月|月人均|人均月|月均|月(保障|低保|供养|最低生活保障)?标准/g;
 const YEAR_CUE = /每人每年|\/人[·/、]年|年人均|人均年|年均|年(保障|生活|基本生活|供养)?(标准|补贴)|每年/g;
@@ -51,7 +52,31 @@ export function subPlaceIn(text: string, own: { place: string; place_code: strin
     const inside = ownUnit ? mention.units.filter((unit) => gazetteer.isWithin(unit, ownUnit)) : [];
     found = (inside[0] ?? mention.units[0])?.name ?? found;
   }
-  return found;
+  // 宣州区、郎溪县、宁国市…城市低保标准统一为450元: several parts named together share the figure. All
+  // the place's parts are the whole place; some of them, that list (not its last member).
+  const listed = ownUnit && found ? partsListed(text, ownUnit, found, gazetteer) : undefined;
+  return listed === '' ? undefined : (listed ?? found);
+}
+
+/** Units a gazetteer lists under a place that are no division of it (宣城市经济开发区). */
+const ZONE = /开发区|高新|园区|新区|管理区|管委会|示范区|试验区/;
+
+/**
+ * 宣州区、郎溪县、宁国市、泾县…城市低保标准统一为450元: the parts of the place a text names together
+ * share the figure. All of them are the whole place (''); some, their list (not its last member, which
+ * the mentions found); undefined when the text names fewer than two.
+ */
+function partsListed(text: string, own: PlaceUnit, found: string, gazetteer: Places['gazetteer']): string | undefined {
+  // 灵丘县、广灵县…分别为680元、675元: one value each (place-lists.ts), not one shared.
+  if (text.includes('分别')) return undefined;
+  const parts = gazetteer.childrenOf(own).filter((unit) => !ZONE.test(unit.name));
+  const named = parts.map((unit) => ({ unit, at: text.indexOf(unit.name) })).filter(({ at }) => at >= 0).sort((a, b) => a.at - b.at);
+  if (named.length < 2 || !named.some(({ unit }) => unit.name === found)) return undefined;
+  // Named one after another as a list (宣州区、郎溪县和泾县), not in clauses of their own (最高的介休市…,最低的和顺县…).
+  for (let i = 1; i < named.length; i++) {
+    if (!/^[、和及与]$/.test(text.slice(named[i - 1]!.at + named[i - 1]!.unit.name.length, named[i]!.at))) return undefined;
+  }
+  return named.length === parts.length ? '' : named.map(({ unit }) => unit.name).join('、');
 }
 
 /** District names that are also common nouns of an area (新城区 is 西安's and 呼和浩特's, and any city's new area). */

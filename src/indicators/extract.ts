@@ -96,6 +96,19 @@ function shareSentenceScope(sentence: string, passage: Passage, figures: Figure[
   }
 }
 
+/** Names of parts that share a figure, as context.ts writes them (not 各县(市、区), the parts taken one by one). */
+const SHARED_PARTS = /^[\u4e00-\u9fff]+(、[\u4e00-\u9fff]+)+$/;
+
+/** 宣州区、郎溪县…城市低保标准统一为450元 (context.ts names the parts a list shares): each part's own figure. */
+function splitSharedParts(figures: Figure[]): void {
+  for (const figure of [...figures]) {
+    if (!figure.sub_place || !SHARED_PARTS.test(figure.place)) continue;
+    const [first, ...others] = figure.place.split('、');
+    figure.place = first!;
+    for (const place of others) figures.push({ ...figure, place, citation: { ...figure.citation } });
+  }
+}
+
 /**
  * "城市低保标准从2015年的420元提高到2020年的650元,农村低保标准从2550元提高到4680元": a from→to
  * that gives no years runs over the same years as the dated one before it in the sentence.
@@ -166,6 +179,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
     if ('placeOnly' in assigned && assigned.placeOnly && !figure.sub_place && figure.role !== 'other_place') continue;
     figures.push(figure);
   }
+  splitSharedParts(figures);
   shareSentenceScope(sentence, passage, figures, context);
   shareFromToYears(figures);
   assignPlacesRespectively(sentence, passage, figures, context);

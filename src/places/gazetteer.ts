@@ -11,6 +11,7 @@ export class Gazetteer {
   readonly version: string;
   private readonly byCode = new Map<string, PlaceUnit>();
   private readonly byName: Map<string, PlaceUnit[]>;
+  private byParent: Map<string, PlaceUnit[]> | undefined;
 
   constructor(table: GazetteerTable) {
     this.version = `${table.source}@${table.version}`;
@@ -51,6 +52,12 @@ export class Gazetteer {
 
   parentOf(unit: PlaceUnit): PlaceUnit | undefined {
     return unit.parent ? this.byCode.get(unit.parent) : undefined;
+  }
+
+  /** The units right below `unit` (a city's districts and counties). */
+  childrenOf(unit: PlaceUnit): readonly PlaceUnit[] {
+    this.byParent ??= groupByKeys(this.units, (child) => (child.parent ? [child.parent] : []));
+    return this.byParent.get(unit.code) ?? [];
   }
 
   provinceOf(unit: PlaceUnit): PlaceUnit {

@@ -143,3 +143,31 @@ describe('a kind of facility named by 型 or 类', () => {
     expect(all('目前已经建成18个示范型老人家食堂。')).toEqual([['meal_points', '平凉市', 18, 2016, 'subset']]);
   });
 });
+
+describe('parts of the place named as a list that share one value', () => {
+  it('give each part that value; all the parts together are the whole place', () => {
+    expect(levels('今年泾县、绩溪县城市低保标准统一调整为每人每月480元。', '宣城市', '2016-03-01')).toEqual([
+      ['dibao_urban', '泾县', 480, 2016],
+      ['dibao_urban', '绩溪县', 480, 2016],
+    ]);
+    const everyPart = '今年宣州区、郎溪县、广德市、宁国市、泾县、绩溪县、旌德县城市低保标准统一调整为每人每月480元。';
+    expect(levels(everyPart, '宣城市', '2016-03-01')).toEqual([['dibao_urban', '宣城市', 480, 2016]]);
+  });
+
+  it('is not read across clauses nor over 分别', () => {
+    expect(levels('全市城市低保标准最高的郎溪县达到每人每月520元，最低的绩溪县为每人每月470元。', '宣城市', '2016-03-01')).toEqual([
+      ['dibao_urban', '郎溪县', 520, 2016],
+      ['dibao_urban', '绩溪县', 470, 2016],
+    ]);
+    expect(levels('郎溪县、绩溪县城市低保标准分别为每人每月520元、470元。', '宣城市', '2016-03-01')).toEqual([
+      ['dibao_urban', '郎溪县', 520, 2016],
+      ['dibao_urban', '绩溪县', 470, 2016],
+    ]);
+  });
+});
+
+describe('beds of institutions of another kind', () => {
+  it('are not elderly-care beds; the elderly-care part after 其中 is', () => {
+    expect(levels('全市提供住宿的民政机构床位数为8600张，其中养老机构床位数为7900张。')).toEqual([['elderly_beds', '平凉市', 7900, 2016]]);
+  });
+});
