@@ -51,6 +51,8 @@ export class SqliteBackend implements SearchBackend {
   private readonly vectors: VectorReads;
   private readonly matching;
   private readonly lengths: PassageLengths;
+  /** FTS5's last answer in this search: the bounds and the conjunction may ask the same. */
+  private lastMatch: { query: string; ids: readonly number[] } | undefined;
 
   constructor(
     db: Database.Database,
@@ -104,9 +106,14 @@ export class SqliteBackend implements SearchBackend {
           }
         : (id) => this.lengths.isServed(id),
       conjunction: (listed, limit) => this.conjunction(listed as ScoredWord[], limit, keepsSpan && source.keeps),
+      holdingAll: (listed, rare) => this.holdingAll(listed as ScoredWord[], rare),
     };
     const maxDepth = Math.min(this.options.postingCap, this.options.listsAbove);
-    return thresholdSearch(words, source, { certify: Math.min(CERTIFY, query.limit ?? CERTIFY), maxDepth, maxCompletions: MAX_COMPLETIONS, unseenBoost: boost && !scanBoosted ? query.placeBoost : 1, seeds: SEEDS, ...(query.limit !== undefined ? { keep: query.limit } : {}) }, exact);
+    try {
+      return thresholdSearch(words, source, { certify: Math.min(CERTIFY, query.limit ?? CERTIFY), maxDepth, maxCompletions: MAX_COMPLETIONS, unseenBoost: boost && !scanBoosted ? query.placeBoost : 1, seeds: SEEDS, ...(query.limit !== undefined ? { keep: query.limit } : {}) }, exact);
+    } finally {
+      this.lastMatch = undefined;
+    }
   }
 
   /**
@@ -121,10 +128,28 @@ export class SqliteBackend implements SearchBackend {
     let ids: number[] = [];
     for (let tries = 0; tries < 2 && words.length >= 2; tries++, words = words.slice(0, -1)) {
       ids = [];
-      for (const id of this.matching.all(words.map((word) => termToken(word.termId)).join(' AND ')) as number[]) if (this.lengths.isServed(id) && (!keeps || keeps(id))) ids.push(id);
+      for (const id of this.matchingAll(words)) if (this.lengths.isServed(id) && (!keeps || keeps(id))) ids.push(id);
       if (ids.length >= CERTIFY) break;
     }
     return shortestIds(ids, (id) => this.lengths.termsIn(id), limit);
+  }
+
+  /**
+   * Every passage holding all the listed words and, when rare words are given, one of them (the
+   * threshold search's bounds). Without rare words, none past CONJUNCTION_CAP, as the conjunction.
+   */
+  private holdingAll(listed: readonly ScoredWord[], rare: readonly QueryWord[]): readonly number[] | undefined {
+    const words = [...listed].sort((a, b) => a.term.passages - b.term.passages);
+    if (rare.length === 0) return words[0]!.term.passages > CONJUNCTION_CAP ? undefined : this.matchingAll(words);
+    return this.matchingAll(words, rare);
+  }
+
+  /** FTS5's passages holding every word given (and one of `anyOf`), by id; the search's last answer is kept (the bounds and the conjunction ask alike). */
+  private matchingAll(words: readonly QueryWord[], anyOf: readonly QueryWord[] = []): readonly number[] {
+    const all = words.map((word) => termToken(word.termId)).join(' AND ');
+    const query = anyOf.length === 0 ? all : `${all} AND (${anyOf.map((word) => termToken(word.termId)).join(' OR ')})`;
+    if (this.lastMatch?.query !== query) this.lastMatch = { query, ids: this.matching.all(query) as number[] };
+    return this.lastMatch.ids;
   }
 
   /** Every posting of every word scored (MiniSearch's ranking; the bench's reference and Infinity's meaning). */

@@ -55,6 +55,12 @@ export class Candidates {
     this.seen[slot] = bit;
   }
 
+  /** The slot of a passage noted, or −1. */
+  slotOf(id: number): number {
+    const cell = this.cellOf(id);
+    return this.keys[cell] !== 0 ? this.slots[cell]! : -1;
+  }
+
   remove(id: number): void {
     const cell = this.cellOf(id);
     if (this.keys[cell] !== 0) this.gone[this.slots[cell]!] = 1;

@@ -28,6 +28,12 @@ export interface ImpactSource {
    * filters keep, the likeliest best first, at most `limit`; empty when reading them would cost more than its bound.
    */
   conjunction?(words: readonly QueryWord[], limit: number): readonly number[];
+  /**
+   * Every passage holding all the given listed words and, when rare words are given, at least one
+   * of them, by ascending id (the filters not applied); undefined when reading them would cost
+   * more than its bound.
+   */
+  holdingAll?(listed: readonly QueryWord[], rare: readonly QueryWord[]): ArrayLike<number> | undefined;
 }
 
 export interface ThresholdOptions {
@@ -49,6 +55,12 @@ export interface ThresholdOptions {
 const COMPLETION_BATCH = 64;
 /** First depth read from each list; each round reads four times deeper. */
 const FIRST_DEPTH = 250;
+/**
+ * Candidates whose bound beats the k-th known score past which the passages holding every listed
+ * word are read first (one FTS5 query, ~0.25 µs a posting of its rarest word at 10 000×, about
+ * the cost of this many completions at ~3.5 µs each).
+ */
+const MEMBERSHIP_AFTER = 256;
 
 
 /**
@@ -108,29 +120,63 @@ export function thresholdSearch(words: readonly QueryWord[], source: ImpactSourc
   const top = new TopScores(options.certify);
   for (const score of exact.values()) top.add(score);
   const { ids, sums, words: matched, seen, gone } = candidates;
+  const makeExact = (slot: number, score: number) => {
+    exact.set(ids[slot]!, score);
+    top.add(score);
+    gone[slot] = 1;
+  };
+  for (let slot = 0; slot < candidates.size; slot++) if (!gone[slot] && seen[slot] === everyList) makeExact(slot, sums[slot]! * matched[slot]! * source.boostOf(ids[slot]!));
   const bounds = new Float64Array(candidates.size);
-  const open: number[] = [];
-  for (let slot = 0; slot < candidates.size; slot++) {
-    if (gone[slot]) continue;
-    const id = ids[slot]!;
-    const boost = source.boostOf(id);
-    if (seen[slot] === everyList) {
-      const score = sums[slot]! * matched[slot]! * boost;
-      exact.set(id, score);
-      top.add(score);
-      gone[slot] = 1;
-      continue;
-    }
+  // A candidate's bound: each listed word whose list has not reached it at that list's last
+  // impact, one word more each. One known to lack a word (`lacking`) holds one of those fewer: the
+  // least of them is left out (with one left, its score is exact).
+  const boundOf = (slot: number, lacking: boolean) => {
     let sum = sums[slot]!;
     let words = matched[slot]!;
+    let unseen = 0;
+    let least = Infinity;
     for (let i = 0; i < listed.length; i++) {
       if ((i < 30 && seen[slot]! & (1 << i)) || !(frontier[i]! > 0)) continue;
-      sum += listed[i]!.factor * frontier[i]!;
+      const most = listed[i]!.factor * frontier[i]!;
+      sum += most;
       words += 1;
+      unseen += 1;
+      least = Math.min(least, most);
     }
-    bounds[slot] = sum * words * boost;
-    open.push(slot);
+    if (lacking && unseen === 1) return { bound: sums[slot]! * matched[slot]! * source.boostOf(ids[slot]!), exact: true };
+    if (lacking && unseen > 1) {
+      sum -= least;
+      words -= 1;
+    }
+    return { bound: sum * words * source.boostOf(ids[slot]!), exact: false };
+  };
+  let beating = 0;
+  for (let slot = 0; slot < candidates.size; slot++) {
+    if (gone[slot]) continue;
+    bounds[slot] = boundOf(slot, false).bound;
+    if (!top.full || bounds[slot]! > top.kth) beating++;
   }
+  // Too many to complete: most hold some listed word and not the others, yet are bounded as if
+  // they held them all. The passages holding every listed word tell them apart: one outside
+  // lacks a word it was not seen with. With rare words, this is known of the candidates holding
+  // one (FTS5 then reads the rare words' few postings, not the common words' doclists).
+  const rare = words.filter((word) => !word.listed);
+  const holding = beating > MEMBERSHIP_AFTER && listed.length <= 30 && source.holdingAll ? source.holdingAll(listed, rare) : undefined;
+  if (holding) {
+    const holds = new Uint8Array(candidates.size);
+    for (let at = 0; at < holding.length; at++) {
+      const slot = candidates.slotOf(holding[at]!);
+      if (slot >= 0) holds[slot] = 1;
+    }
+    for (let slot = 0; slot < candidates.size; slot++) {
+      if (gone[slot] || holds[slot] || (rare.length > 0 && matched[slot]! === bitCount(seen[slot]!))) continue;
+      const { bound, exact: known } = boundOf(slot, true);
+      if (known) makeExact(slot, bound);
+      else bounds[slot] = bound;
+    }
+  }
+  const open: number[] = [];
+  for (let slot = 0; slot < candidates.size; slot++) if (!gone[slot]) open.push(slot);
   open.sort((a, b) => bounds[b]! - bounds[a]! || ids[a]! - ids[b]!);
   let completions = 0;
   let at = 0;
@@ -172,4 +218,11 @@ export function thresholdSearch(words: readonly QueryWord[], source: ImpactSourc
 function lowestKept(scores: Float64Array, keep: number | undefined): number {
   if (keep === undefined || scores.length <= keep) return -Infinity;
   return scores.slice().sort()[scores.length - keep]!;
+}
+
+/** Set bits of a 32-bit word: the lists that held a candidate. */
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits >>> 0; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }

@@ -47,6 +47,10 @@ function corpus(seed: number, passages: number, shares: number[], listsAbove: nu
     },
     boostOf: () => 1,
     keeps: () => true,
+    holdingAll: (listed, rare) =>
+      Array.from({ length: passages }, (_, id) => id).filter(
+        (id) => listed.every((word) => impact[word.termId - 1]!.has(id)) && (rare.length === 0 || rare.some((word) => impact[word.termId - 1]!.has(id))),
+      ),
     // Passages holding every word given, best first by their exact score.
     conjunction: (given, limit) =>
       Array.from({ length: passages }, (_, id) => id)
@@ -84,6 +88,23 @@ describe('threshold search over impact lists', () => {
     expect(top(thresholdSearch(words, withoutConjunction, { ...options, seeds: 64 }), 8)).not.toEqual(exhaustive.slice(0, 8));
     expect(top(thresholdSearch(words, source, { ...options, seeds: 0 }), 8)).not.toEqual(exhaustive.slice(0, 8));
     expect(top(thresholdSearch(words, source, { ...options, seeds: 64 }), 8)).toEqual(exhaustive.slice(0, 8));
+  });
+
+  it.each([
+    ['two common words', 7, [0.2, 0.3], 300],
+    ['three common words', 8, [0.4, 0.5, 0.6], 1000],
+    ['a rare word and two common ones', 9, [0.04, 0.5, 0.5], 1000],
+  ])('%s: knowing which passages hold every listed word completes fewer passages for the same top 8', (_, seed, shares, depth) => {
+    const options = { certify: 8, maxDepth: depth as number, maxCompletions: 5000, unseenBoost: 1 };
+    const withHolding = corpus(seed as number, 20_000, shares as number[], depth as number);
+    const { holdingAll, ...rest } = withHolding.source;
+    expect(holdingAll).toBeDefined();
+    const without = corpus(seed as number, 20_000, shares as number[], depth as number);
+    const ranked = thresholdSearch(withHolding.words, withHolding.source, options);
+    const rankedWithout = thresholdSearch(without.words, { ...rest, exactScores: without.source.exactScores }, options);
+    expect(top(ranked, 8)).toEqual(top(rankedWithout, 8));
+    expect(top(ranked, 8)).toEqual(withHolding.exhaustive.slice(0, 8));
+    expect(withHolding.completions()).toBeLessThan(without.completions());
   });
 
   it('reads lists no deeper and completes no more passages than its bounds, whatever the corpus', () => {
