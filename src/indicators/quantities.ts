@@ -71,7 +71,7 @@ function chineseValue(numeral: string): number {
 /** Every quantity in a sentence. Years (2022年) and ordinals are left out: they carry no unit. */
 export function findQuantities(sentence: string): Quantity[] {
   const found: Quantity[] = [];
-  if (/[一二两三四五六七八九十]/.test(sentence)) found.push(...chineseQuantities(sentence));
+  if (HUNDREDS.test(sentence)) found.push(...chineseQuantities(sentence));
   const commaGroups = [...sentence.matchAll(COMMA_GROUPED)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   for (const match of sentence.matchAll(QUANTITY)) {
     const [whole, digits = '', moreBeforeMagnitude, magnitudeChar, moreAfterMagnitude, unit, moreAfter] = match;
