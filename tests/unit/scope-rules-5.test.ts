@@ -99,6 +99,11 @@ describe('a lead that introduces what follows as one year\'s', () => {
 describe('vocabulary', () => {
   it('reads an average or monthly word inside the subject and the names of facilities', () => {
     expect(all('全市城市月平均低保标准达到每人每月310元。')).toEqual([['dibao_urban', '平凉市', 310, 2016, 'level']]);
+    // 月平均 / 年平均 say the period when the amount does not.
+    expect(levels('全市城市月平均低保标准达到310元，农村年平均低保标准达到2760元。')).toEqual([
+      ['dibao_urban', '平凉市', 310, 2016],
+      ['dibao_rural', '平凉市', 230, 2016],
+    ]);
     expect(levels('全市共有社区日间照料站85个、老人家食堂120个、街镇级养老服务综合体9个。')).toEqual([
       ['day_care_centers', '平凉市', 85, 2016],
       ['meal_points', '平凉市', 120, 2016],
