@@ -1,8 +1,8 @@
 import type { Places } from '../places/places.js';
 import type { PlaceUnit } from '../places/types.js';
 
-const MONTH_CUE = /每人每月|\/人[·/、]月|每月|月人均|人均月|月均|月平均|月(保障|低保|供养|最低生活保障)?标准/g;
-const YEAR_CUE = /每人每年|\/人[·/、]年|年人均|人均年|年均|年平均|年(保障|生活|基本生活|供养)?(标准|补贴)|每年/g;
+const MONTH_CUE = /每人每月|\/人[·/、]月|每月|月人均|人均月|月均|月(平均)?(保障|低保|供养|最低生活保障)?(保障)?标准/g;
+const YEAR_CUE = /每人每年|\/人[·/、]年|年人均|人均年|年均|年(平均)?(保障|生活|基本生活|供养|低保|最低生活保障)?(保障)?(标准|补贴)|每年/g;
 
 /** Whether a standard is per month or per year: the nearest cue before the figure, else after it. */
 export function periodOf(text: string, from: number, position: number, to: number): 'month' | 'year' | undefined {
