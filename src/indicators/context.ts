@@ -52,10 +52,30 @@ export function subPlaceIn(text: string, own: { place: string; place_code: strin
     const inside = ownUnit ? mention.units.filter((unit) => gazetteer.isWithin(unit, ownUnit)) : [];
     found = (inside[0] ?? mention.units[0])?.name ?? found;
   }
+  found ??= ownUnit ? twoCharacterPartIn(text, ownUnit, gazetteer) : undefined;
   // 宣州区、郎溪县、宁国市…城市低保标准统一为450元: several parts named together share the figure. All
   // the place's parts are the whole place; some of them, that list (not its last member).
   const listed = ownUnit && found ? partsListed(text, ownUnit, found, gazetteer) : undefined;
   return listed === '' ? undefined : (listed ?? found);
+}
+
+/** What may stand right before a two-character place name: nothing, punctuation, or a function word (示范县 is no 范县). */
+const STANDS_BEFORE_A_PLACE = /^$|[^\u4e00-\u9fff]|[的在和与及对将由从市州度年是为、]/;
+
+/**
+ * A part of the report's place whose full name is two characters (泾县, 息县, 沛县): the mention finder
+ * leaves such names out (和县 is also 和+县), but in a report of the place that holds it, one written
+ * after punctuation or a function word, not a common word (城区, 郊区), is that part.
+ */
+function twoCharacterPartIn(text: string, own: PlaceUnit, gazetteer: Places['gazetteer']): string | undefined {
+  let found: { name: string; at: number } | undefined;
+  for (const unit of gazetteer.childrenOf(own)) {
+    if (unit.name.length !== 2 || COMMON_AREA_NAMES.has(unit.name)) continue;
+    const at = text.lastIndexOf(unit.name);
+    if (at < 0 || /^[和与及或并]/.test(unit.name) || !STANDS_BEFORE_A_PLACE.test(text[at - 1] ?? '')) continue;
+    if (!found || at > found.at) found = { name: unit.name, at };
+  }
+  return found?.name;
 }
 
 /** Units a gazetteer lists under a place that are no division of it (宣城市经济开发区). */

@@ -176,3 +176,10 @@ describe('beds of institutions of another kind', () => {
     expect(levels('全市提供住宿的民政机构床位数为8600张，其中养老机构床位数为7900张。')).toEqual([['elderly_beds', '平凉市', 7900, 2016]]);
   });
 });
+
+describe('a part of the place whose name is two characters', () => {
+  it('is that part after punctuation or a function word, not inside a common word', () => {
+    expect(levels('全市城市低保标准最高的泾县达到每人每月520元。', '宣城市', '2016-03-01')).toEqual([['dibao_urban', '泾县', 520, 2016]]);
+    expect(levels('全市示范县城市低保标准为每人每月520元。', '濮阳市', '2016-03-01')).toEqual([['dibao_urban', '濮阳市', 520, 2016]]);
+  });
+});
