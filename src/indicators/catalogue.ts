@@ -10,8 +10,8 @@ const UNITS_OF_PLACES = ['个', '家', '所', '处'];
  */
 export const CATALOGUE: readonly IndicatorDef[] = [
   // Standards: money per person, normalised to a month.
-  { id: 'dibao_urban', name: '城市低保标准', aliases: ['城市最低生活保障标准', '城市居民最低生活保障标准', '城市低保', '城镇低保标准'], kind: 'standard', unit: PER_MONTH, subject: /(城市|城镇)(居民)?[月年]?(平均|人均)?(最低生活保障|低保)/ },
-  { id: 'dibao_rural', name: '农村低保标准', aliases: ['农村最低生活保障标准', '农村居民最低生活保障标准', '农村低保'], kind: 'standard', unit: PER_MONTH, subject: /(农村(牧区)?|农牧区)(居民)?[月年]?(平均|人均)?(最低生活保障|低保)/ },
+  { id: 'dibao_urban', name: '城市低保标准', aliases: ['城市最低生活保障标准', '城市居民最低生活保障标准', '城市低保', '城镇低保标准'], kind: 'standard', unit: PER_MONTH, subject: /(城市|城镇)(居民)?(最低生活保障|低保)|(城市|城镇)(居民)?[月年]?(平均|人均)(最低生活保障|低保)(保障)?标准/ },
+  { id: 'dibao_rural', name: '农村低保标准', aliases: ['农村最低生活保障标准', '农村居民最低生活保障标准', '农村低保'], kind: 'standard', unit: PER_MONTH, subject: /(农村(牧区)?|农牧区)(居民)?(最低生活保障|低保)|(农村(牧区)?|农牧区)(居民)?[月年]?(平均|人均)(最低生活保障|低保)(保障)?标准/ },
   { id: 'dibao_unified', name: '城乡统一低保标准', aliases: ['统一低保标准', '全市低保标准', '城乡统一最低生活保障标准'], kind: 'standard', unit: PER_MONTH, subject: /(全市|全县|全区|统一的?|一体化的?)(最低生活保障|低保)标准|(最低生活保障|低保)标准(统一|并轨)|(?<![城农乡镇市村居民])(最低生活保障|低保)(月人均|年人均)?(保障)?标准|城乡(居民)?(最低生活保障|低保)(月人均|年人均)?(保障)?标准/, exclude: /城市|农村|城镇|农牧区/, clauseExclude: /分别/ },
   { id: 'tekun_urban', name: '城市特困人员基本生活标准', aliases: ['城市特困供养标准', '城市特困人员供养标准', '城市特困标准'], kind: 'standard', unit: PER_MONTH, subject: /城市特困(供养)?(人员)?/, exclude: /失能|半失能|照料护理|护理补贴|护理费|护理标准/ },
   { id: 'tekun_rural', name: '农村特困人员基本生活标准', aliases: ['农村特困供养标准', '农村特困人员供养标准', '农村特困标准'], kind: 'standard', unit: PER_MONTH, subject: /(农村(牧区)?|农牧区)特困(供养)?(人员)?|(农村)?五保(供养)?(对象)?/, exclude: /失能|半失能|照料护理|护理补贴|护理费|护理标准/ },
@@ -30,7 +30,7 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   { id: 'meal_points', name: '老年助餐点数', aliases: ['老年助餐点', '助餐点', '老年助餐场所', '老年食堂', '长者食堂', '幸福食堂', '长者饭堂', '老人家食堂'], kind: 'count', unit: '个', counters: UNITS_OF_PLACES, subject: /助餐(服务)?(点|场所|站点|服务点)|老年人?食堂|老人家食堂|长者(食堂|饭堂)|幸福食堂/ },
   { id: 'home_adaptation', name: '适老化改造户数', aliases: ['适老化改造', '家庭适老化改造', '居家适老化改造'], kind: 'count', unit: '户', counters: ['户'], subject: /适老化改造|改造/, context: /适老化/ },
   { id: 'elderly_institutions', name: '养老机构数', aliases: ['养老机构', '养老院', '养老机构数量'], kind: 'count', unit: '个', counters: UNITS_OF_PLACES, subject: /养老机构/ },
-  { id: 'elderly_beds', name: '养老床位数', aliases: ['养老床位', '床位数', '养老服务床位'], kind: 'count', unit: '张', counters: ['张'], subject: /床位/, exclude: /护理型|占比|新增|不低于|每个|每所|(民政|社会福利|福利|收养性?|救助管理|儿童福利|精神卫生)(服务)?(机构|单位|设施)床位/, context: /养老/ },
+  { id: 'elderly_beds', name: '养老床位数', aliases: ['养老床位', '床位数', '养老服务床位'], kind: 'count', unit: '张', counters: ['张'], subject: /床位/, exclude: /护理型|占比|新增|不低于|每个|每所|(民政|(?<![养老年])(社会)?福利|收养性?|救助管理|精神卫生)(服务)?(机构|单位|设施)床位/, context: /养老/ },
   { id: 'social_organizations', name: '社会组织数', aliases: ['社会组织', '登记社会组织', '社会组织数量'], kind: 'count', unit: '个', counters: ['个', '家'], subject: /(?<!社区)社会组织/, exclude: /等级|新成立|新登记|引入|知名|其中|孵化|党组织|党建/ },
   { id: 'social_workers', name: '持证社会工作者数', aliases: ['持证社工', '持证社会工作者', '社会工作者', '社工人才', '社工'], kind: 'count', unit: '人', counters: PEOPLE, subject: /持证社工|持证社会工作者|社会工作持证人员|持证人员/ },
   { id: 'social_work_stations', name: '乡镇(街道)社工站数', aliases: ['社工站', '乡镇社工站', '乡镇(街道)社工站', '社会工作服务站'], kind: 'count', unit: '个', counters: UNITS_OF_PLACES, subject: /社工站|社会工作服务站/ },

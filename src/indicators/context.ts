@@ -55,8 +55,12 @@ export function subPlaceIn(text: string, own: { place: string; place_code: strin
   found ??= ownUnit ? twoCharacterPartIn(text, ownUnit, gazetteer) : undefined;
   // 宣州区、郎溪县、宁国市…城市低保标准统一为450元: several parts named together share the figure. All
   // the place's parts are the whole place; some of them, that list (not its last member).
-  const listed = ownUnit && found ? partsListed(text, ownUnit, found, gazetteer) : undefined;
-  return listed === '' ? undefined : (listed ?? found);
+  return (ownUnit && found ? partsListed(text, ownUnit, found, gazetteer) : undefined) ?? found;
+}
+
+/** The divisions of a place, without the units a gazetteer lists under it that are none (宣城市经济开发区). */
+export function partsOf(own: PlaceUnit, gazetteer: Places['gazetteer']): PlaceUnit[] {
+  return gazetteer.childrenOf(own).filter((unit) => !ZONE.test(unit.name));
 }
 
 /** What may stand right before a two-character place name: nothing, punctuation, or a function word (示范县 is no 范县). */
@@ -82,21 +86,20 @@ function twoCharacterPartIn(text: string, own: PlaceUnit, gazetteer: Places['gaz
 const ZONE = /开发区|高新|园区|新区|管理区|管委会|示范区|试验区/;
 
 /**
- * 宣州区、郎溪县、宁国市、泾县…城市低保标准统一为450元: the parts of the place a text names together
- * share the figure. All of them are the whole place (''); some, their list (not its last member, which
- * the mentions found); undefined when the text names fewer than two.
+ * 宣州区、郎溪县、宁国市、泾县…城市低保标准统一为450元: the parts of the place a text names together,
+ * as a list (宣州区、郎溪县…); undefined when the text names fewer than two (extract.ts decides what
+ * the list's figure is).
  */
 function partsListed(text: string, own: PlaceUnit, found: string, gazetteer: Places['gazetteer']): string | undefined {
   // 灵丘县、广灵县…分别为680元、675元: one value each (place-lists.ts), not one shared.
   if (text.includes('分别')) return undefined;
-  const parts = gazetteer.childrenOf(own).filter((unit) => !ZONE.test(unit.name));
-  const named = parts.map((unit) => ({ unit, at: text.indexOf(unit.name) })).filter(({ at }) => at >= 0).sort((a, b) => a.at - b.at);
+  const named = partsOf(own, gazetteer).map((unit) => ({ unit, at: text.indexOf(unit.name) })).filter(({ at }) => at >= 0).sort((a, b) => a.at - b.at);
   if (named.length < 2 || !named.some(({ unit }) => unit.name === found)) return undefined;
   // Named one after another as a list (宣州区、郎溪县和泾县), not in clauses of their own (最高的介休市…,最低的和顺县…).
   for (let i = 1; i < named.length; i++) {
     if (!/^[、和及与]$/.test(text.slice(named[i - 1]!.at + named[i - 1]!.unit.name.length, named[i]!.at))) return undefined;
   }
-  return named.length === parts.length ? '' : named.map(({ unit }) => unit.name).join('、');
+  return named.map(({ unit }) => unit.name).join('、');
 }
 
 /** District names that are also common nouns of an area (新城区 is 西安's and 呼和浩特's, and any city's new area). */

@@ -3,7 +3,8 @@ import { groupBy } from '../group-by.js';
 import type { Places } from '../places/places.js';
 import { simplify } from '../text/simplify.js';
 import { markConflicts } from './consistency.js';
-import { WHOLE_PLACE, subPlaceIn } from './context.js';
+import { WHOLE_PLACE, partsOf, subPlaceIn } from './context.js';
+import { indicatorById } from './catalogue.js';
 import { demote, markOtherPlace, toFigure, valueOffset, yearStated, type ReportContext } from './figure.js';
 import { levelsOf } from './levels.js';
 import { dateLineAbove, headingBefore, once, sentenceBefore } from './lookarounds.js';
@@ -43,8 +44,9 @@ function markParts(sentence: string, figures: Figure[], passage: Passage): void 
     for (const figure of figures) {
       // 其中2019年7.16亿元、2020年10.27亿元: a breakdown by year is a series of levels, not parts.
       const whole = wholes.find((w) => (w.indicator === figure.indicator || PARTS_OF[w.indicator]?.includes(figure.indicator)) && !(yearStated(figure) && figure.as_of !== w.as_of));
-      // 其中嘉峪关市…7200元: a named part of the place has a level of its own, not a share of the whole's.
-      const ownPlace = figure.sub_place && figure.place !== whole?.place;
+      // 其中嘉峪关市…7200元: a named part of the place has a standard of its own, not a share of the whole's
+      // (a count after it may be an institution's there: 其中某县社会福利中心床位300张).
+      const ownPlace = figure.sub_place && figure.place !== whole?.place && indicatorById(figure.indicator)?.kind === 'standard';
       if (figure.citation.end > at && valueOffset(figure, 0) > at && whole && figure.role === 'level' && !ownPlace) {
         demote(figure, '其中', 'subset');
       }
@@ -65,7 +67,8 @@ function markPartsAfterSentence(passages: readonly Passage[], figures: readonly 
       const whole = wholes.find((w) => w.role === 'level') ?? wholes[0];
       if (!whole) continue;
       // 9月份销售彩票5.46亿元。其中,福利彩票销售3.55亿元: the part of one month's figure is one month's too.
-      if (whole.role === 'level' && !(figure.sub_place && figure.place !== whole.place)) demote(figure, '其中', 'subset');
+      const ownStandard = figure.sub_place && figure.place !== whole.place && indicatorById(figure.indicator)?.kind === 'standard';
+      if (whole.role === 'level' && !ownStandard) demote(figure, '其中', 'subset');
       else if (whole.role === 'partial_period' || whole.role === 'cumulative' || whole.role === 'plan') demote(figure, `其中(${whole.evidence ?? whole.role})`, whole.role);
     }
   }
@@ -99,13 +102,29 @@ function shareSentenceScope(sentence: string, passage: Passage, figures: Figure[
 /** Names of parts that share a figure, as context.ts writes them (not 各县(市、区), the parts taken one by one). */
 const SHARED_PARTS = /^[\u4e00-\u9fff]+(、[\u4e00-\u9fff]+)+$/;
 
-/** 宣州区、郎溪县…城市低保标准统一为450元 (context.ts names the parts a list shares): each part's own figure. */
-function splitSharedParts(figures: Figure[]): void {
+/**
+ * 宣州区、郎溪县…城市低保标准统一为450元 (context.ts names the parts a list shares): a standard is each
+ * part's own, and the place's when the list names all its parts. A count or a sum after a list
+ * (郎溪县、绩溪县共建成…120个; …各建成1所) is neither any part's nor the place's.
+ */
+function splitSharedParts(figures: Figure[], context: ReportContext): void {
+  const { meta } = context.report;
   for (const figure of [...figures]) {
     if (!figure.sub_place || !SHARED_PARTS.test(figure.place)) continue;
-    const [first, ...others] = figure.place.split('、');
-    figure.place = first!;
-    for (const place of others) figures.push({ ...figure, place, citation: { ...figure.citation } });
+    const listed = figure.place.split('、');
+    if (indicatorById(figure.indicator)?.kind !== 'standard') {
+      if (figure.role === 'level') demote(figure, `${figure.place}(几地合计或各自的数)`, 'subset');
+      continue;
+    }
+    const own = meta.place_code ? context.places.gazetteer.byCodeOf(meta.place_code) : undefined;
+    const parts = own ? partsOf(own, context.places.gazetteer) : [];
+    if (parts.length > 0 && parts.every((unit) => listed.includes(unit.name))) {
+      figure.place = meta.place;
+      figure.sub_place = false;
+      continue;
+    }
+    figure.place = listed[0]!;
+    for (const place of listed.slice(1)) figures.push({ ...figure, place, citation: { ...figure.citation } });
   }
 }
 
@@ -179,7 +198,7 @@ export function extractFromPassage(passage: Passage, context: ReportContext): Fi
     if ('placeOnly' in assigned && assigned.placeOnly && !figure.sub_place && figure.role !== 'other_place') continue;
     figures.push(figure);
   }
-  splitSharedParts(figures);
+  splitSharedParts(figures, context);
   shareSentenceScope(sentence, passage, figures, context);
   shareFromToYears(figures);
   assignPlacesRespectively(sentence, passage, figures, context);

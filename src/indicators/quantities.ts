@@ -60,8 +60,9 @@ const MAGNITUDES: Record<string, number> = { 万: 1e4, 亿: 1e8 };
  * 百家, 千家万户 are not read, nor small ones (十四个县, 三个): those are mostly the scope of a
  * sentence, not its figure. Nor is it the tail of a longer numeral or of 第.
  */
-const CHINESE_QUANTITY = new RegExp(`(?<![零〇一二两三四五六七八九十百千万亿第])([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)(余|多)?(万|亿)?(余|多)?(${UNIT_PATTERN})(余|多|以上)?`, 'gu');
+const CHINESE_QUANTITY = new RegExp(`(?<![零〇一二两三四五六七八九十百千万亿第点])([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)(余|多)?(万|亿)?(余|多)?(${UNIT_PATTERN})(余|多|以上)?`, 'gu');
 const HUNDREDS = /[百千万亿]/;
+const ROUGH = /[零〇一二两三四五六七八九]{2}/;
 
 /** The value of a Chinese numeral (nzh reads 二, not 两, as two). */
 function chineseValue(numeral: string): number {
@@ -115,7 +116,8 @@ function chineseQuantities(sentence: string): Quantity[] {
   for (const match of sentence.matchAll(CHINESE_QUANTITY)) {
     const [whole, numeral = '', moreBeforeMagnitude, magnitudeChar, moreAfterMagnitude, unit = '', moreAfter] = match;
     const value = chineseValue(numeral);
-    if (!(HUNDREDS.test(numeral) || magnitudeChar) || !Number.isFinite(value) || value <= 0) continue;
+    // 七八千, 一两千, 一百二三十: two digit words side by side are a rough range, no figure.
+    if (!(HUNDREDS.test(numeral) || magnitudeChar) || ROUGH.test(numeral) || !Number.isFinite(value) || value <= 0) continue;
     const numberStart = match.index ?? 0;
     const baseUnit = unit === '％' || unit === '﹪' ? '%' : unit.replace(/\s+/g, '');
     const about = moreBeforeMagnitude ?? moreAfterMagnitude ?? (moreAfter === '余' || moreAfter === '多' ? moreAfter : undefined);

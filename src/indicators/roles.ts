@@ -78,7 +78,7 @@ const COMPUTED = /计算为|测算为|折合(?!人民币)|相当于|按[^，,。
 /** Average payments per recipient: what a household receives, not the standard. */
 const AVERAGE = /补助水平|补差水平|补差|人均补助|人均救助|平均补助|补助水准|人均[\u4e00-\u9fff]{0,2}(?<!标准)金/;
 /** A kind of the thing counted: 公益类社会组织, 护理型床位, 示范型老人家食堂, 家庭养老床位. */
-const KIND_OF = /[\u4e00-\u9fff]{0,3}(?<!各)[类型](?:社会组织|床位|养老机构|[\u4e00-\u9fff]{0,3}(?:食堂|饭堂|助餐点|幸福院|照料中心|服务中心|服务站))|(?:社区|居家|家庭|公办|民办|公建民营|医养结合|普惠型?)(?:养老)?(?:服务)?(?:床位|养老机构)|失能|半失能/;
+const KIND_OF = /[\u4e00-\u9fff]{0,3}(?<!各|各类|互助)[类型](?:社会组织|床位|养老机构|[\u4e00-\u9fff]{0,3}(?:食堂|饭堂|助餐点|幸福院|照料中心|服务中心|服务站))|(?:社区|居家|家庭|公办|民办|公建民营|医养结合|普惠型?)(?:养老)?(?:服务)?(?:床位|养老机构)|失能|半失能/;
 /** 「X中具有…资格的有9家」: those of a whole that have some property. */
 const AMONG = /(?<!集)中(?![心央国华])[^，,。；;]{1,14}的(有|为|占|达)/;
 /** Rated or graded ones: 四星级以上养老机构, 5A级社会组织, 等级评定. */
@@ -117,7 +117,7 @@ const SHARED = /统一|均为|一致|同一/;
 const GROUP_OF_STANDARD = /(集中|分散)(供养|养育)|重点(保障)?(对象|户)|全自理|半自理|全护理/;
 const ORPHANS_OR_SHARED = /孤儿|儿童|统一|一致|均为|均按/;
 /** The part of a standard one tier of government pays (省级补助标准, 基本生活财政补助标准): not the standard. */
-const FUNDED_PART = /(财政|省级|中央|省|市级|县级)补助标准/;
+const FUNDED_PART = /(?<!按照?|根据|参照|依照)(财政|省级|中央|省|市级|县级)补助标准/;
 /** A one-off payment (一次性…补贴) is a programme of its own, not the indicator's regular figure. */
 const ONE_OFF = /一次性/;
 

@@ -79,7 +79,9 @@ function listedAmounts(sentence: string, levels: readonly Level[]): Level[] {
   const list: Level[] = [];
   for (const level of levels) {
     const last = list.at(-1);
-    if (last && !/^\s*[、和及与,，]?\s*(年人均|月人均|每人每[月年])?(不低于)?\s*$/.test(sentence.slice(last.quantity.end, level.quantity.start))) break;
+    // A bracket restating the amount before (760元(每年9120元)、6000元) does not end the list.
+    const gap = sentence.slice(last?.quantity.end ?? 0, level.quantity.start).replace(/^\s*[(（][^()（）]*[)）]/, '');
+    if (last && !/^\s*[、和及与,，]?\s*(年人均|月人均|每人每[月年])?(不低于)?\s*$/.test(gap)) break;
     list.push(level);
   }
   return list;

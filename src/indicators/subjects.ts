@@ -17,8 +17,12 @@ import type { IndicatorDef } from './types.js';
 const CONTINUES_TOPIC = /^(由|从|即|并|再|统一|提高|调整|上调|达到|增加|(保障|供养|生活|补助)?标准|(总数|总量)(达到?|为))|^(共|累计)?救助(了)?$/;
 /** A clause that is only a per-person amount (…城市低保标准暂不提高,每人每月640元): the standard the clause right before names. */
 const AMOUNT_ONLY = /^(为|按)?每人每[月年](为)?$/;
-/** A clause naming a standard with no figure of its own (全市城市低保标准暂不提高). */
+/**
+ * A clause naming a standard with no figure of its own (全市城市低保标准暂不提高), and no payment
+ * made by reference to it (按照城市低保标准联动发放, 在低保标准基础上增发, 上浮, 慰问金).
+ */
 const STANDARD_WITHOUT_FIGURE = /^[^\d]*标准[^\d]*$/;
+const PAID_BY_REFERENCE = /按照|参照|根据|联动|基础上|增发|上浮|发放|补贴|慰问|救助金/;
 const PLACE_ONLY = /^(最高的|最低的|其中)?[\u4e00-\u9fff]{1,8}(市|县|区|旗)(为|是|达到?)(每人每[月年]|每人)?$/;
 const GENERIC_FUNDS = /^(十年来|五年来|近年来)?(累计|共)?(发放|投入|支出|下拨)(各类)?(救助)?(资金|金)?$|^(合计|共计|总计)$/;
 const PER_PERSON = /每人|\/人|标准|补贴|年保障|生活费|每月|每年|月人均|年人均/;
@@ -111,7 +115,7 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
   // A count or a total takes the thing of the clause right before first (去年新增日间照料站300个,总数达5190个); a
   // standard the whole topic (城市特困人员20人,农村特困人员600人,供养标准为…: whose, is not said).
   else if (previous && lastClause && CONTINUES_TOPIC.test(opening)) scopes.push(...(perPersonAmount(quantity) ? [previous] : [lastClause, previous]));
-  else if (lastClause && AMOUNT_ONLY.test(opening) && STANDARD_WITHOUT_FIGURE.test(sentence.slice(lastClause.start, lastClause.end))) scopes.push(lastClause);
+  else if (lastClause && AMOUNT_ONLY.test(opening) && STANDARD_WITHOUT_FIGURE.test(sentence.slice(lastClause.start, lastClause.end)) && !PAID_BY_REFERENCE.test(sentence.slice(strong.start, clause.start))) scopes.push(lastClause);
   const placeOnly = previous !== undefined && PLACE_ONLY.test(opening);
   if (placeOnly) scopes.push(previous);
   // "19个方面": a counter followed by a noun counts that noun; 不变/左右/以内 after a figure are no nouns.
@@ -133,6 +137,8 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
     }
     // The clause before names several things ("城市特困人员14人,农村特困人员541人,供养标准为…"): whose the figure is, is not said.
     if (isTopic && quantityIsStandard(candidates) && new Set(candidates.map((c) => c.indicator.id)).size > 1) return undefined;
+    // 新建农村幸福院40个、日间照料中心20个,总数达1200个: a total after a clause naming several things is none of theirs.
+    if (scope === lastClause && new Set(candidates.map((c) => c.indicator.id)).size > 1) return undefined;
     const best = candidates.sort((a, b) => a.distance - b.distance || b.indicator.subject.source.length - a.indicator.subject.source.length)[0];
     if (best && placeOnly && scope === previous) return { ...best, placeOnly };
     // The whole clause before is the topic, with the place it names (六城区农村低保标准提高50元,调整后达到每月650元).

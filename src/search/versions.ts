@@ -7,7 +7,7 @@ import { GAZETTEER_VERSION_FILE } from '../places/gazetteer-file.js';
 const require = createRequire(import.meta.url);
 
 /** Bump when cleaning, passage splitting or tokenizing changes what an index holds. */
-export const PIPELINE_VERSION = 54;
+export const PIPELINE_VERSION = 55;
 /** Bump when the layout of the index folder changes. */
 export const INDEX_FORMAT = 5;
 
