@@ -135,8 +135,12 @@ function chineseQuantities(sentence: string): Quantity[] {
   return found;
 }
 
+/** A number, its magnitude and unit, and what joins it to a second number: the start of a range. */
+const RANGE_START = new RegExp(`(${NUMBER})(?:万|亿)?(?:${UNIT_PATTERN})?\\s*([-~～—–至到])\\s*(?=\\d)`, 'gu');
+
 function markRanges(sentence: string, found: Quantity[]): void {
-  for (const match of sentence.matchAll(new RegExp(`(${NUMBER})(?:万|亿)?(?:${UNIT_PATTERN})?\\s*([-~～—–至到])\\s*(?=\\d)`, 'gu'))) {
+  if (found.length === 0) return;
+  for (const match of sentence.matchAll(RANGE_START)) {
     const firstAt = match.index ?? 0;
     if (!RANGE_JOIN.test(match[2] ?? '') || /[\d.,]/.test(sentence[firstAt - 1] ?? '')) continue;
     const secondAt = firstAt + match[0].length;

@@ -4,8 +4,10 @@ export interface Span {
   end: number;
 }
 
-const CLAUSE_BREAK = new Set('，,；;：:。！？!?');
-const STRONG_BREAK = new Set('；;。！？!?');
+/** Character codes that end a clause, a sentence part (strong), or an item (、). */
+const CLAUSE_BREAK = new Set([...'，,；;：:。！？!?'].map((char) => char.charCodeAt(0)));
+const STRONG_BREAK = new Set([...'；;。！？!?'].map((char) => char.charCodeAt(0)));
+const ITEM_BREAK = '、'.charCodeAt(0);
 const CJK = /[\u4e00-\u9fff]/;
 
 function isBlank(code: number): boolean {
@@ -45,12 +47,12 @@ function breaksOf(text: string): Breaks {
   if (cached?.text === text) return cached;
   const breaks: Breaks = { text, strong: [], clause: [], item: [] };
   for (let at = 0; at < text.length; at++) {
-    const char = text[at]!;
-    const strong = STRONG_BREAK.has(char);
-    const clause = strong || (CLAUSE_BREAK.has(char) && !isLabelColon(text, at)) || isSpaceBreak(text, at);
+    const code = text.charCodeAt(at);
+    const strong = STRONG_BREAK.has(code);
+    const clause = strong || (CLAUSE_BREAK.has(code) && !isLabelColon(text, at)) || (isBlank(code) && isSpaceBreak(text, at));
     if (strong) breaks.strong.push(at);
     if (clause) breaks.clause.push(at);
-    if (clause || char === '、') breaks.item.push(at);
+    if (clause || code === ITEM_BREAK) breaks.item.push(at);
   }
   cached = breaks;
   return breaks;
@@ -79,7 +81,7 @@ export function itemAt(text: string, position: number): Span {
 /** The clause before the one starting at `clauseStart`, if the sentence has one. */
 export function previousClause(text: string, clauseStart: number): Span | undefined {
   if (clauseStart <= 0) return undefined;
-  if (STRONG_BREAK.has(text[clauseStart - 1] ?? '')) return undefined;
+  if (STRONG_BREAK.has(text.charCodeAt(clauseStart - 1))) return undefined;
   return clauseAt(text, clauseStart - 2 >= 0 ? clauseStart - 2 : 0);
 }
 

@@ -125,14 +125,16 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
   const itemText = withoutBracketsAfter(sentence, item, quantity.end);
   for (const scope of scopes) {
     const isTopic = scope !== item && scope !== clause;
+    // 孤儿(含事实无人抚养儿童)集中…: a bracket that says what is included names no subject.
+    const scopeText = withoutInclusionNotes(sentence.slice(scope.start, scope.end));
     const candidates: Candidate[] = [];
-    for (const indicator of CATALOGUE) {
+    for (const indicator of namedIn(sentence)) {
       if (!kindAccepts(indicator, quantity, clauseText)) continue;
       if (indicator.context && !indicator.context.test(sentence) && !indicator.context.test(sentenceBefore())) continue;
       if (indicator.sentenceExclude?.test(sentence)) continue;
       if (indicator.exclude?.test(itemText)) continue;
       if (indicator.clauseExclude?.test(clauseText)) continue;
-      const candidate = nearestSubject(sentence, indicator, scope, quantity, isTopic, countsFollowingNoun);
+      const candidate = nearestSubject(sentence, scopeText, indicator, scope, quantity, isTopic, countsFollowingNoun);
       if (candidate) candidates.push(candidate);
     }
     // The clause before names several things ("城市特困人员14人,农村特困人员541人,供养标准为…"): whose the figure is, is not said.
@@ -153,6 +155,19 @@ export function assignBySubject(sentence: string, level: Level, heading: () => s
 }
 
 const AFTER_WINDOW = 12;
+
+/**
+ * The indicators whose subject the sentence may name: a scope is part of the sentence, so a subject
+ * the whole sentence does not hold is in none of its scopes (a lookbehind may read differently at a
+ * scope's edge, so subjects with one are always kept). Asked for every figure of a sentence: kept
+ * for the last sentence.
+ */
+let named: { sentence: string; indicators: readonly IndicatorDef[] } | undefined;
+
+function namedIn(sentence: string): readonly IndicatorDef[] {
+  if (named?.sentence !== sentence) named = { sentence, indicators: CATALOGUE.filter((indicator) => indicator.subject.source.includes('(?<') || indicator.subject.test(sentence)) };
+  return named.indicators;
+}
 
 /** "…低保标准的1.5倍", "…低保标准确定": a standard named as the base of another is a reference, not the subject. */
 const REFERENCE_AFTER = /^[\u4e00-\u9fff]{0,4}的\d+(\.\d+)?(-\d+(\.\d+)?)?倍/;
@@ -178,9 +193,10 @@ function headIsAnother(sentence: string, end: number): boolean {
 }
 
 /**
- * The subject of `indicator` nearest to a quantity. A counter followed by a noun counts that noun
- * ("19个方面"), so then only a subject right after it may claim the figure. In the clause before,
- * the sentence's topic (the earliest subject) wins.
+ * The subject of `indicator` nearest to a quantity, searched in `text` (the scope's text, inclusion
+ * notes blanked). A counter followed by a noun counts that noun ("19个方面"), so then only a subject
+ * right after it may claim the figure. In the clause before, the sentence's topic (the earliest
+ * subject) wins.
  */
 const GLOBAL_SUBJECTS = new Map<string, RegExp>();
 
@@ -197,6 +213,7 @@ function globalSubject(indicator: IndicatorDef): RegExp {
 
 function nearestSubject(
   sentence: string,
+  text: string,
   indicator: IndicatorDef,
   scope: Span,
   quantity: Quantity,
@@ -205,8 +222,6 @@ function nearestSubject(
 ): Candidate | undefined {
   const pattern = globalSubject(indicator);
   let best: Candidate | undefined;
-  // 孤儿(含事实无人抚养儿童)集中…: a bracket that says what is included names no subject.
-  const text = withoutInclusionNotes(sentence.slice(scope.start, scope.end));
   for (const match of text.matchAll(pattern)) {
     const start = scope.start + (match.index ?? 0);
     const end = start + match[0].length;
