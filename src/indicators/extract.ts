@@ -34,6 +34,14 @@ const PARTS_OF: Record<string, readonly string[]> = {
 const PLAN_SECTION = /打算|计划|思路|目标任务|工作安排|重点工作|展望|下一步/;
 
 /**
+ * 其中嘉峪关市…7200元: a named part of the place has a standard of its own, not a share of the whole's
+ * (a count after it may be an institution's there: 其中某县社会福利中心床位300张).
+ */
+function standardOfNamedPart(figure: Figure, whole: Figure): boolean {
+  return figure.sub_place && figure.place !== whole.place && indicatorById(figure.indicator)?.kind === 'standard';
+}
+
+/**
  * After 其中, a figure of an indicator already given in the sentence (or one the total is made of) is
  * a part of it, unless it is a named part of the place's own (其中某县…).
  */
@@ -44,10 +52,7 @@ function markParts(sentence: string, figures: Figure[], passage: Passage): void 
     for (const figure of figures) {
       // 其中2019年7.16亿元、2020年10.27亿元: a breakdown by year is a series of levels, not parts.
       const whole = wholes.find((w) => (w.indicator === figure.indicator || PARTS_OF[w.indicator]?.includes(figure.indicator)) && !(yearStated(figure) && figure.as_of !== w.as_of));
-      // 其中嘉峪关市…7200元: a named part of the place has a standard of its own, not a share of the whole's
-      // (a count after it may be an institution's there: 其中某县社会福利中心床位300张).
-      const ownPlace = figure.sub_place && figure.place !== whole?.place && indicatorById(figure.indicator)?.kind === 'standard';
-      if (figure.citation.end > at && valueOffset(figure, 0) > at && whole && figure.role === 'level' && !ownPlace) {
+      if (figure.citation.end > at && valueOffset(figure, 0) > at && whole && figure.role === 'level' && !standardOfNamedPart(figure, whole)) {
         demote(figure, '其中', 'subset');
       }
     }
@@ -67,8 +72,7 @@ function markPartsAfterSentence(passages: readonly Passage[], figures: readonly 
       const whole = wholes.find((w) => w.role === 'level') ?? wholes[0];
       if (!whole) continue;
       // 9月份销售彩票5.46亿元。其中,福利彩票销售3.55亿元: the part of one month's figure is one month's too.
-      const ownStandard = figure.sub_place && figure.place !== whole.place && indicatorById(figure.indicator)?.kind === 'standard';
-      if (whole.role === 'level' && !ownStandard) demote(figure, '其中', 'subset');
+      if (whole.role === 'level' && !standardOfNamedPart(figure, whole)) demote(figure, '其中', 'subset');
       else if (whole.role === 'partial_period' || whole.role === 'cumulative' || whole.role === 'plan') demote(figure, `其中(${whole.evidence ?? whole.role})`, whole.role);
     }
   }

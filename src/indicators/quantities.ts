@@ -75,37 +75,13 @@ export function findQuantities(sentence: string): Quantity[] {
   if (HUNDREDS.test(sentence)) found.push(...chineseQuantities(sentence));
   const commaGroups = [...sentence.matchAll(COMMA_GROUPED)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   for (const match of sentence.matchAll(QUANTITY)) {
-    const [whole, digits = '', moreBeforeMagnitude, magnitudeChar, moreAfterMagnitude, unit, moreAfter] = match;
-    const moreBefore = moreBeforeMagnitude ?? moreAfterMagnitude;
+    const [, digits = '', , magnitudeChar, , unit] = match;
     const numberStart = match.index ?? 0;
     const previousChar = sentence[numberStart - 1] ?? '';
     if (/[\d.]/.test(previousChar)) continue;
     if (!digits.includes(',') && commaGroups.some((group) => numberStart >= group.start && numberStart < group.end)) continue;
     if (!unit && !magnitudeChar) continue;
-    let start = numberStart;
-    let qualifier: Qualifier = 'exact';
-    const before = sentence.slice(Math.max(0, numberStart - 4), numberStart);
-    for (const [pattern, hedge] of HEDGES) {
-      const hedgeMatch = pattern.exec(before);
-      if (hedgeMatch) {
-        qualifier = hedge;
-        start = numberStart - hedgeMatch[0].length;
-        break;
-      }
-    }
-    if (moreBefore || moreAfter === '余' || moreAfter === '多') qualifier = 'about_or_more';
-    if (moreAfter === '以上') qualifier = 'at_least';
-    const baseUnit = unit === '％' || unit === '﹪' ? '%' : (unit ?? '').replace(/\s+/g, '');
-    found.push({
-      start,
-      end: numberStart + whole.length,
-      numberStart,
-      value: Number(digits.replace(/,/g, '')),
-      magnitude: magnitudeChar ? (MAGNITUDES[magnitudeChar] ?? 1) : 1,
-      unit: `${magnitudeChar ?? ''}${baseUnit}`,
-      baseUnit,
-      qualifier,
-    });
+    found.push(quantityOf(sentence, match, Number(digits.replace(/,/g, ''))));
   }
   markRanges(sentence, found);
   return found.sort((a, b) => a.start - b.start);
@@ -114,25 +90,46 @@ export function findQuantities(sentence: string): Quantity[] {
 function chineseQuantities(sentence: string): Quantity[] {
   const found: Quantity[] = [];
   for (const match of sentence.matchAll(CHINESE_QUANTITY)) {
-    const [whole, numeral = '', moreBeforeMagnitude, magnitudeChar, moreAfterMagnitude, unit = '', moreAfter] = match;
+    const [, numeral = '', , magnitudeChar] = match;
     const value = chineseValue(numeral);
     // 七八千, 一两千, 一百二三十: two digit words side by side are a rough range, no figure.
     if (!(HUNDREDS.test(numeral) || magnitudeChar) || ROUGH.test(numeral) || !Number.isFinite(value) || value <= 0) continue;
-    const numberStart = match.index ?? 0;
-    const baseUnit = unit === '％' || unit === '﹪' ? '%' : unit.replace(/\s+/g, '');
-    const about = moreBeforeMagnitude ?? moreAfterMagnitude ?? (moreAfter === '余' || moreAfter === '多' ? moreAfter : undefined);
-    found.push({
-      start: numberStart,
-      end: numberStart + whole.length,
-      numberStart,
-      value,
-      magnitude: magnitudeChar ? (MAGNITUDES[magnitudeChar] ?? 1) : 1,
-      unit: `${magnitudeChar ?? ''}${baseUnit}`,
-      baseUnit,
-      qualifier: about ? 'about_or_more' : moreAfter === '以上' ? 'at_least' : 'exact',
-    });
+    found.push(quantityOf(sentence, match, value));
   }
   return found;
+}
+
+/**
+ * A quantity from a match of QUANTITY or CHINESE_QUANTITY (number, 余/多, 万/亿, 余/多, unit,
+ * 余/多/以上) worth `value` before its magnitude, with the hedge written right before it (不低于, 约 …).
+ */
+function quantityOf(sentence: string, match: RegExpExecArray | RegExpMatchArray, value: number): Quantity {
+  const [whole, , moreBeforeMagnitude, magnitudeChar, moreAfterMagnitude, unit, moreAfter] = match;
+  const numberStart = match.index ?? 0;
+  let start = numberStart;
+  let qualifier: Qualifier = 'exact';
+  const before = sentence.slice(Math.max(0, numberStart - 4), numberStart);
+  for (const [pattern, hedge] of HEDGES) {
+    const hedgeMatch = pattern.exec(before);
+    if (hedgeMatch) {
+      qualifier = hedge;
+      start = numberStart - hedgeMatch[0].length;
+      break;
+    }
+  }
+  if (moreBeforeMagnitude || moreAfterMagnitude || moreAfter === '余' || moreAfter === '多') qualifier = 'about_or_more';
+  if (moreAfter === '以上') qualifier = 'at_least';
+  const baseUnit = unit === '％' || unit === '﹪' ? '%' : (unit ?? '').replace(/\s+/g, '');
+  return {
+    start,
+    end: numberStart + whole.length,
+    numberStart,
+    value,
+    magnitude: magnitudeChar ? (MAGNITUDES[magnitudeChar] ?? 1) : 1,
+    unit: `${magnitudeChar ?? ''}${baseUnit}`,
+    baseUnit,
+    qualifier,
+  };
 }
 
 /** A number, its magnitude and unit, and what joins it to a second number: the start of a range. */

@@ -12,7 +12,8 @@ import type { IndicatorDef } from './types.js';
 
 /**
  * A clause that names no subject of its own: it opens with the from→to, the verb, 统一, a bare 标准
- * or 总数达; or it is only 救助 and a count; or only a place and its amount (…,德化县为每人每月90元): the topic of the clause before, for that place.
+ * or 总数达; or it is only 救助 and a count; or only a place and its amount (…,德化县为每人每月90元):
+ * the topic of the clause before, for that place.
  */
 const CONTINUES_TOPIC = /^(由|从|即|并|再|统一|提高|调整|上调|达到|增加|(保障|供养|生活|补助)?标准|(总数|总量)(达到?|为))|^(共|累计)?救助(了)?$/;
 /** A clause that is only a per-person amount (…城市低保标准暂不提高,每人每月640元): the standard the clause right before names. */

@@ -142,7 +142,7 @@ export function leadYear(text: string, published: string): LeadYear | null {
   // Not when the line names another year too (以下为2019年与2023年…对比, 2015年—2023年…调整情况).
   const introduced = INTRODUCES_YEAR.exec(lead);
   const introducedLine = introduced ? lead.slice(introduced.index).split('\n')[0]! : '';
-  if (introduced && Number(introduced[1]) <= year && introducedLine.match(/(?:19|20)\d{2}年/g)?.length === 1) return { year: Number(introduced[1]), kind: 'titled' };
+  if (introduced && Number(introduced[1]) <= year && introducedLine.match(ONE_YEAR)?.length === 1) return { year: Number(introduced[1]), kind: 'titled' };
   const title = lead.split('\n').find((line) => line.trim() !== '') ?? '';
   const titleYears = new Set([...title.matchAll(YEAR)].map((match) => Number(match[1])));
   if (title.length <= 60 && !/[。，,；;]/.test(title) && titleYears.size === 1 && REPORT_ON_A_YEAR.test(title) && !SPAN_YEAR.test(title)) {

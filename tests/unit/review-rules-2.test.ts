@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Figure } from '../../src/indicators/types.js';
-import { figuresOfText } from './text-figures.js';
+import { confidentLevels } from './text-figures.js';
 
 /**
  * A review of the rules added for unseen real pages found where they fired wider than they said;
  * each case is the reviewer's kind of sentence, in our own words and numbers. Confident levels are
  * what the tools return by default.
  */
-const levels = (text: string, place = '信阳市', published = '2023-09-01') =>
-  figuresOfText(text, place, published, 'product')
-    .filter((f: Figure) => f.confidence === 'high')
-    .map((f: Figure) => [f.indicator, f.place, f.normalized_value, f.as_of]);
+const levels = (text: string, place = '信阳市', published = '2023-09-01') => confidentLevels(text, place, published);
 
 describe('a month heading a clause', () => {
   it('dates when a standard took effect, not one month of it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/indicators/types.js';
-import { figuresOfText } from './text-figures.js';
+import { confidentLevels, figuresOfText } from './text-figures.js';
 
 /**
  * Rules stated over the language after set 5 of real pages (held back for a session, then
@@ -8,10 +8,7 @@ import { figuresOfText } from './text-figures.js';
  * care standards, inclusion notes, clauses that carry on the topic of the clause before, and a
  * lead that says which year follows. Sentences in our own words and numbers.
  */
-const levels = (text: string, place = '平凉市', published = '2016-05-20') =>
-  figuresOfText(text, place, published, 'product')
-    .filter((f: Figure) => f.confidence === 'high')
-    .map((f: Figure) => [f.indicator, f.place, f.normalized_value, f.as_of]);
+const levels = (text: string, place = '平凉市', published = '2016-05-20') => confidentLevels(text, place, published);
 
 const all = (text: string, place = '平凉市', published = '2016-05-20') =>
   figuresOfText(text, place, published, 'product').map((f: Figure) => [f.indicator, f.place, f.normalized_value, f.as_of, f.role]);
@@ -124,6 +121,11 @@ describe('numbers written in Chinese numerals', () => {
     ]);
     const [beds] = figuresOfText('全市共有养老床位一万二千张。', '平凉市', '2016-05-20');
     expect([beds?.normalized_value, beds?.qualifier, beds?.written]).toEqual([12000, 'exact', '一万二千张']);
+  });
+
+  it('take the hedge written before them, as digits do', () => {
+    const [training] = figuresOfText('全年培训养老护理员不少于三千人次。', '平凉市', '2016-05-20');
+    expect([training?.qualifier, training?.role, training?.written]).toEqual(['at_least', 'plan', '不少于三千人次']);
   });
 
   it('leaves small numerals and words made of numerals alone', () => {

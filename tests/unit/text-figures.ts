@@ -29,3 +29,10 @@ export function figuresOfText(text: string, place: string, published: string, sp
   };
   return extractFigures(report, split === 'product' ? splitPassages('t', text) : sentencePassages(text), places);
 }
+
+/** What the tools return by default for a text read as an indexed report: confident levels as [indicator, place, value, year]. */
+export function confidentLevels(text: string, place: string, published: string): (string | number | null)[][] {
+  return figuresOfText(text, place, published, 'product')
+    .filter((f) => f.confidence === 'high')
+    .map((f) => [f.indicator, f.place, f.normalized_value, f.as_of]);
+}
